@@ -1,0 +1,42 @@
+"""
+gapcoach: an offline, explainable skills-gap assessor for contact-center careers.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from gapcoach.errors import (
+    GapcoachError,
+    GuideParseError,
+    InputError,
+    NotFittedError,
+    RatingsError,
+    TaxonomyError,
+    UnknownRoleError,
+)
+from gapcoach.models import Assessment, Document, Evidence, Skill, SkillMatch, Taxonomy
+from gapcoach.taxonomy import build_taxonomy, load_taxonomies, load_taxonomy
+
+try:
+    __version__ = version("gapcoach")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Assessment",
+    "Document",
+    "Evidence",
+    "GapcoachError",
+    "GuideParseError",
+    "InputError",
+    "NotFittedError",
+    "RatingsError",
+    "Skill",
+    "SkillMatch",
+    "Taxonomy",
+    "TaxonomyError",
+    "UnknownRoleError",
+    "__version__",
+    "build_taxonomy",
+    "load_taxonomies",
+    "load_taxonomy",
+]

@@ -1,0 +1,7 @@
+"""
+Entry point for ``python -m gapcoach``.
+"""
+
+from gapcoach.cli import app
+
+app()
