@@ -1,0 +1,96 @@
+"""
+Matching quality on the labelled evaluation set (bench/data/eval/{dev,test}).
+
+For each half it prints the agreement of predicted and labelled skill levels (quadratic
+weighted kappa, mean absolute error, exact agreement) and presence (level >= 1)
+precision, recall, F1 and Matthews correlation, plus the out-of-field check (no
+out-of-field resume may get level >= 2 on more than two skills).
+
+Run:  python bench/quality.py [--split dev|test|both] [--errors]
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+from sklearn.metrics import (
+    cohen_kappa_score,
+    f1_score,
+    matthews_corrcoef,
+    mean_absolute_error,
+    precision_score,
+    recall_score,
+)
+
+from gapcoach.ingest import read_resume
+from gapcoach.match import SkillMatcher
+from gapcoach.taxonomy import load_taxonomies
+
+EVAL = Path(__file__).resolve().parent / "data" / "eval"
+
+
+def predict_split(matcher: SkillMatcher, split: str, show_errors: bool) -> dict[str, float]:
+    truth: list[int] = []
+    predicted: list[int] = []
+    out_of_field_violations = 0
+    for label_file in sorted((EVAL / split).glob("*.yaml")):
+        labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+        document = read_resume(label_file.with_suffix(".txt"))
+        matches = {m.skill_id: m for m in matcher.match(document)}
+        strong = 0
+        for skill_id, level in sorted(labels["labels"].items()):
+            got = matches[skill_id].level
+            truth.append(level)
+            predicted.append(got)
+            strong += got >= 2
+            if show_errors and got != level:
+                proof = matches[skill_id].evidence
+                quote = proof[0].text[:90] if proof else "-"
+                print(
+                    f"  {label_file.stem:36} {skill_id[:40]:40} label {level} got {got}"
+                    f"  [{proof[0].method if proof else ''}] {quote}"
+                )
+        if labels.get("out_of_field") and strong > 2:
+            out_of_field_violations += 1
+    present_true = [int(v >= 1) for v in truth]
+    present_pred = [int(v >= 1) for v in predicted]
+    return {
+        "resumes": len(list((EVAL / split).glob("*.yaml"))),
+        "labels": len(truth),
+        "kappa_quadratic": cohen_kappa_score(truth, predicted, weights="quadratic"),
+        "mae": mean_absolute_error(truth, predicted),
+        "exact": sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth),
+        "presence_precision": precision_score(present_true, present_pred, zero_division=0),
+        "presence_recall": recall_score(present_true, present_pred, zero_division=0),
+        "presence_f1": f1_score(present_true, present_pred, zero_division=0),
+        "presence_mcc": matthews_corrcoef(present_true, present_pred),
+        "out_of_field_violations": out_of_field_violations,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    matcher = SkillMatcher().fit(list(load_taxonomies().values()))
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    for split in splits:
+        if not any((EVAL / split).glob("*.yaml")):
+            print(f"{split}: no labelled resumes in {EVAL / split}")
+            continue
+        scores = predict_split(matcher, split, args.errors)
+        print(
+            f"{split:4}  resumes {scores['resumes']:.0f}  labels {scores['labels']:.0f}  "
+            f"kappa(qw) {scores['kappa_quadratic']:.3f}  MAE {scores['mae']:.3f}  "
+            f"exact {scores['exact']:.3f}  presence P {scores['presence_precision']:.3f} "
+            f"R {scores['presence_recall']:.3f} F1 {scores['presence_f1']:.3f} "
+            f"MCC {scores['presence_mcc']:.3f}  out-of-field violations "
+            f"{scores['out_of_field_violations']:.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

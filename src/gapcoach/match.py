@@ -1,0 +1,511 @@
+"""
+MATCH stage: Document -> evidence and a 0-4 level for every skill of one or more roles.
+
+``SkillMatcher`` follows scikit-learn's estimator conventions: keyword-only parameters
+stored unchanged in ``__init__``, ``fit(taxonomy)`` compiles the aliases and a TF-IDF
+model and returns ``self``, learned state ends in ``_``, and ``match`` before ``fit``
+raises ``NotFittedError``.
+
+Three methods find evidence, line by line:
+
+- ``alias``: a word-bounded alias or acronym (acronyms case-sensitive), found by one
+  compiled pattern per case mode;
+- ``fuzzy``: the same aliases after inflection ("coached" ~ "coaching") or after a
+  spelling repair of unknown words ("Salesforse" ~ "salesforce"), scored by rapidfuzz;
+- ``tfidf``: cosine similarity of a work-history line to a skill's guide text, for
+  paraphrases that name no alias ("built the weekly rota from the volume forecast").
+
+The level an evidence line supports comes from its context (see ``line_level``).
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from gapcoach.errors import NotFittedError
+from gapcoach.models import Document, Evidence, Rating, Ratings, Skill, SkillMatch, Taxonomy
+
+__all__ = ["SkillMatcher", "combine_levels", "line_level"]
+
+# Sections whose lines show work done (a bullet there can prove use); the rest mention.
+WORK_SECTIONS = frozenset({"experience", "other"})
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_OWNERSHIP_RE = re.compile(
+    r"\b(?:led|lead|leading|implement\w*|design\w*|built|build\w*|launch\w*|own\w*|"
+    r"redesign\w*|roll(?:ed)? out|rolled|improv\w*|reduc\w*|cut|cutting|rais\w*|increas\w*|"
+    r"decreas\w*|drove|driv\w*|establish\w*|creat\w*|develop\w*|introduc\w*|spearhead\w*|"
+    r"direct\w*|achiev\w*|deliver\w*|transform\w*|streamlin\w*|consolidat\w*|negotiat\w*|"
+    r"migrat\w*|deploy\w*|automat\w*|optimi[sz]\w*|grew|boost\w*|lower\w*|sav\w*|"
+    r"turned around|revamp\w*|overhaul\w*|set up|stood up|instituted|championed|headed|"
+    r"restructur\w*|modernis\w*|moderniz\w*|eliminat\w*|shortened|lifted|exceeded)\b",
+    re.IGNORECASE,
+)
+_RESULT_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|percent|pts?\b|points?\b|bps\b)"
+    r"|\$\s?\d"
+    r"|\b\d+(?:\.\d+)?\s*(?:k|m|mm|million|bn|billion)\b"
+    r"|\b\d{1,2}:\d{2}\b"
+    r"|(?:from|of)\s+\S*\d\S*\s+(?:to|→|->)\s+\S*\d"
+    r"|\d\s*(?:→|->)\s*\S*\d"
+    r"|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
+    r"|\b\d{2,}\s*(?:agents|reps|representatives|advisors|associates|seats|staff|people|"
+    r"employees|supervisors|managers|fte)\b"
+    r"|\b\d+\s+(?:of\s+\d+\s+)?(?:\w+\s+){0,3}(?:were\s+|later\s+|now\s+)*"
+    r"(?:promoted|became|rated|certified)\b"
+    r"|\b(?:up|down)\s+from\b|\b(?:doubled|tripled|halved)\b",
+    re.IGNORECASE,
+)
+_SCOPE_RE = re.compile(
+    r"\bmulti-?(?:site|center|centre|location|channel|country|region)\w*"
+    r"|\benterprise(?:-wide)?\b|\bcompany-?wide\b|\borganization-?wide\b|\borganisation-?wide\b"
+    r"|\bglobal(?:ly)?\b|\bnation(?:al|wide)\b|\bworldwide\b"
+    r"|\b(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?:\w+\s+){0,2}(?:sites|centers|centres|locations|countries|regions|call centers|"
+    r"contact centers|bpo partners|vendors)\b"
+    r"|\$\s?\d+(?:\.\d+)?\s*(?:m|mm|million|bn|billion)\b"
+    r"|\bhundreds of\b|\b(?:[1-9],?\d{3}|[1-9]\d{2})\+?\s*(?:-\s*)?(?:agents|reps|"
+    r"representatives|advisors|associates|seats|seat|staff|employees|fte)\b"
+    r"|\b(?:multi-year|\d-year|three-year|five-year)\b|\bc-suite\b|\bboard\b|\bp&l\b",
+    re.IGNORECASE,
+)
+_NEGATION_RE = re.compile(
+    r"\b(?:no|not|never|without|lack\w*|haven'?t|hasn'?t|don'?t|didn'?t|yet to|"
+    r"eager to|keen to|hop(?:e|ing) to|would (?:like|love) to|looking to|plan(?:ning)? to|"
+    r"aspir\w+|want(?:ing)? to|interested in|goal is to|aim to|seeking to)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+_LEARNING_RE = re.compile(
+    r"\b(?:learning|currently (?:taking|enrolled|studying|completing|pursuing)|course\w*|"
+    r"training in|familiar\w*|exposure|basic knowledge|introduction to|in progress|"
+    r"pursuing|studying|working toward\w*|enrolled)\b",
+    re.IGNORECASE,
+)
+_LABEL_LIST_RE = re.compile(r"^[A-Za-z &/]{2,40}:\s*\S")
+_STEM_RE = re.compile(r"(?:ing|ed|es|s|er|ment|ion|ions)$")
+
+
+def _is_keyword_list(text: str) -> bool:
+    """
+    A comma-separated list of terms (a skills dump), not a sentence about work done.
+    """
+    separators = len(re.findall(r"[,;|•·]", text))
+    words = len(text.split())
+    if separators >= 2 and _LABEL_LIST_RE.match(text):
+        return True
+    return separators >= 3 and separators * 3 >= words and not _OWNERSHIP_RE.match(text)
+
+
+def line_level(text: str, section: str, start: int) -> int:
+    """
+    The level (0-4) that a mention at ``start`` in a resume line supports.
+
+    Args:
+        text: The resume line.
+        section: The resume section the line is in.
+        start: Character offset of the mention in ``text``.
+
+    Returns:
+        0 for a negated or wished-for mention, 1 for a mention (skills list, summary,
+        course, keyword dump), 2 for use in a job, 3 for ownership with a concrete
+        result, 4 for enterprise scope.
+    """
+    sentence_start = max(text.rfind(sep, 0, start) for sep in ".;!?")
+    before = text[sentence_start + 1 : start]
+    if _NEGATION_RE.search(before):
+        return 0
+    if _LEARNING_RE.search(before) or section not in WORK_SECTIONS or _is_keyword_list(text):
+        return 1
+    owned = bool(_OWNERSHIP_RE.search(text))
+    result = bool(_RESULT_RE.search(text))
+    if _SCOPE_RE.search(text) and (owned or result):
+        return 4
+    if owned and result:
+        return 3
+    return 2
+
+
+def combine_levels(resume_level: int, rating_level: int | None, *, has_resume: bool) -> tuple[
+    int, str
+]:
+    """
+    Merge resume evidence and a self-rating into one level, and say how.
+
+    A rating may lift a skill at most one level above what the resume shows (a resume
+    that shows nothing allows a rating of at most 1); a rating below the resume never
+    lowers it. Without a resume the rating stands alone. Both inputs are monotone: a
+    higher resume level or rating never lowers the result.
+
+    Returns:
+        The combined level and a one-line explanation that keeps any disagreement visible.
+    """
+    if rating_level is None:
+        return resume_level, f"resume {resume_level}"
+    if not has_resume:
+        return rating_level, f"self-rating {rating_level} (no resume given)"
+    combined = max(resume_level, min(rating_level, resume_level + 1))
+    note = f"resume {resume_level}, self-rating {rating_level} -> {combined}"
+    if rating_level > resume_level + 1:
+        note += " (rating capped at resume + 1: disagreement)"
+    elif rating_level < resume_level:
+        note += " (resume shows more than rated: disagreement)"
+    return combined, note
+
+
+@dataclass(frozen=True)
+class _Term:
+    """
+    One alias or acronym and the skills it is evidence for.
+    """
+
+    text: str
+    skill_ids: tuple[str, ...]
+
+
+def _flex_pattern(alias: str) -> str:
+    """
+    Regex for an alias that tolerates inflection of its longer words and loose spacing.
+
+    ``A ~ B`` in an alias means "A, then B within six words" ("coached ~ agents" matches
+    "coached and developed my agents").
+    """
+    chunks: list[str] = []
+    for chunk in alias.split("~"):
+        parts: list[str] = []
+        for word in re.split(r"[\s\-]+", chunk.strip()):
+            stem = _STEM_RE.sub("", word) if word.isalpha() else word
+            if word.isalpha() and len(stem) >= 5:
+                parts.append(re.escape(stem) + r"[a-z]{0,4}")
+            else:
+                parts.append(re.escape(word))
+        chunks.append(r"[\s\-]+".join(parts))
+    return r"(?:[\s\-,;:/]+[\w'’&$%.+/-]+){0,6}?[\s\-,;:/]+".join(chunks)
+
+
+class SkillMatcher:
+    """
+    Finds, for every skill, the resume lines that prove it and the level they support.
+
+    Args:
+        fuzzy_threshold: Minimum rapidfuzz ratio (0-1) for a spelling repair or an
+            inflected alias to count as a fuzzy match.
+        tfidf_threshold: Minimum cosine (0-1) between a work line and a skill's text for
+            a paraphrase to count.
+        tfidf_margin: A paraphrase counts only for skills within this cosine of the
+            line's best skill.
+        tfidf_max_level: Highest level a TF-IDF paraphrase alone can support.
+        max_evidence: Evidence lines kept per skill (strongest first).
+    """
+
+    def __init__(
+        self,
+        *,
+        fuzzy_threshold: float = 0.88,
+        tfidf_threshold: float = 0.30,
+        tfidf_margin: float = 0.05,
+        tfidf_max_level: int = 2,
+        max_evidence: int = 3,
+    ) -> None:
+        self.fuzzy_threshold = fuzzy_threshold
+        self.tfidf_threshold = tfidf_threshold
+        self.tfidf_margin = tfidf_margin
+        self.tfidf_max_level = tfidf_max_level
+        self.max_evidence = max_evidence
+
+    # ------------------------------------------------------------------ fit
+
+    def fit(self, taxonomy: Taxonomy | Sequence[Taxonomy]) -> "SkillMatcher":
+        """
+        Compile the aliases and the TF-IDF model for the skills of one or more roles.
+
+        Args:
+            taxonomy: A role taxonomy, or several (their skills are merged by id).
+
+        Returns:
+            self, fitted.
+
+        Raises:
+            ValueError: A parameter is out of range or the taxonomies have no skills.
+        """
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        for name in ("fuzzy_threshold", "tfidf_threshold", "tfidf_margin"):
+            value = getattr(self, name)
+            if not 0 <= value <= 1:
+                raise ValueError(f"{name} must be between 0 and 1, got {value!r}.")
+        taxonomies = [taxonomy] if isinstance(taxonomy, Taxonomy) else list(taxonomy)
+        skills: dict[str, Skill] = {}
+        for item in taxonomies:
+            for skill in item.skills:
+                skills.setdefault(skill.id, skill)
+        if not skills:
+            raise ValueError("The taxonomy has no skills to match.")
+        self.skills_ = skills
+        self.skill_ids_ = list(skills)
+
+        ci_terms: dict[str, list[str]] = {}
+        cs_terms: dict[str, list[str]] = {}
+        for skill in skills.values():
+            for alias in skill.aliases:
+                ci_terms.setdefault(alias.lower(), []).append(skill.id)
+            for acronym in skill.acronyms:
+                cs_terms.setdefault(acronym, []).append(skill.id)
+        self.terms_ci_ = [
+            _Term(text, tuple(dict.fromkeys(ids))) for text, ids in sorted(ci_terms.items())
+        ]
+        self.terms_cs_ = [
+            _Term(text, tuple(dict.fromkeys(ids))) for text, ids in sorted(cs_terms.items())
+        ]
+        self.pattern_ci_ = self._compile(
+            [_flex_pattern(t.text) for t in self.terms_ci_], re.IGNORECASE
+        )
+        self.pattern_cs_ = self._compile(
+            [re.escape(t.text) + "s?" for t in self.terms_cs_], 0
+        )
+        self.vocabulary_ = frozenset(
+            word.lower() for term in ci_terms for word in _WORD_RE.findall(term)
+        )
+        self.spelling_targets_ = sorted(w for w in self.vocabulary_ if len(w) >= 6)
+
+        documents = [
+            " ".join([skill.name, skill.description, *skill.aliases]) for skill in skills.values()
+        ]
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer="word",
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            stop_words="english",
+            min_df=1,
+        )
+        self.skill_matrix_ = self.vectorizer_.fit_transform(documents)
+        self._correct = lru_cache(maxsize=50_000)(self._correct_word)
+        return self
+
+    @staticmethod
+    def _compile(patterns: list[str], flags: int) -> "re.Pattern[str] | None":
+        if not patterns:
+            return None
+        order = sorted(range(len(patterns)), key=lambda i: (-len(patterns[i]), i))
+        body = "|".join(f"(?P<t{i}>{patterns[i]})" for i in order)
+        # lookahead at every word start finds overlapping terms (longest first there)
+        return re.compile(rf"(?<![\w&])(?=(?:{body})(?![\w&]))", flags)
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "skills_"):
+            raise NotFittedError(
+                "This SkillMatcher instance is not fitted yet. Call 'fit' with a "
+                "Taxonomy before using it."
+            )
+
+    # ------------------------------------------------------------------ match
+
+    def _correct_word(self, word: str) -> tuple[str, float] | None:
+        found = process.extractOne(
+            word,
+            self.spelling_targets_,
+            scorer=fuzz.ratio,
+            score_cutoff=self.fuzzy_threshold * 100,
+        )
+        if found is None or found[0] == word:
+            return None
+        return found[0], found[1] / 100
+
+    def _repair_spelling(self, text: str) -> tuple[str, float]:
+        """
+        Replace unknown long words by the alias word they are a typo of.
+        """
+        worst = 1.0
+        pieces: list[str] = []
+        last = 0
+        for match in _WORD_RE.finditer(text):
+            word = match.group(0).lower()
+            if len(word) < 6 or word in self.vocabulary_:
+                continue
+            repaired = self._correct(word)
+            if repaired is None:
+                continue
+            pieces.append(text[last : match.start()])
+            pieces.append(repaired[0])
+            last = match.end()
+            worst = min(worst, repaired[1])
+        if not pieces:
+            return text, 1.0
+        pieces.append(text[last:])
+        return "".join(pieces), worst
+
+    def _term_hits(self, text: str) -> Iterable[tuple[_Term, str, int]]:
+        for pattern, terms in ((self.pattern_ci_, self.terms_ci_), (self.pattern_cs_, self.terms_cs_)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                name = match.lastgroup
+                if name is None:
+                    continue
+                yield terms[int(name[1:])], match.group(name), match.start()
+
+    def match(self, document: Document, *, ratings: Ratings | None = None) -> list[SkillMatch]:
+        """
+        Evidence and level for every fitted skill.
+
+        Args:
+            document: The resume as read by ``read_resume``.
+            ratings: Optional self-ratings, merged as documented in ``combine_levels``.
+
+        Returns:
+            One SkillMatch per skill, in the taxonomy's skill order.
+
+        Raises:
+            NotFittedError: ``fit`` was not called.
+        """
+        self._check_fitted()
+        found: dict[str, dict[int, Evidence]] = {skill_id: {} for skill_id in self.skill_ids_}
+        work_lines: list[tuple[int, str, str]] = []
+        for line in document.lines:
+            self._match_line(line.text, line.number, line.section, found)
+            if line.section in WORK_SECTIONS and len(line.text.split()) >= 5:
+                work_lines.append((line.number, line.text, line.section))
+        if work_lines:
+            self._match_paraphrases(work_lines, found)
+        return self._settle(found, ratings, has_resume=bool(document.lines))
+
+    def match_ratings(self, ratings: Ratings) -> list[SkillMatch]:
+        """
+        Levels from self-ratings alone, for an assessment without a resume.
+        """
+        self._check_fitted()
+        return self._settle(
+            {skill_id: {} for skill_id in self.skill_ids_}, ratings, has_resume=False
+        )
+
+    def _match_line(
+        self, text: str, number: int, section: str, found: dict[str, dict[int, Evidence]]
+    ) -> None:
+        hits = list(self._term_hits(text))
+        repaired, quality = self._repair_spelling(text)
+        typo_hits = list(self._term_hits(repaired)) if repaired != text else []
+        seen = {(term.text, start) for term, _, start in hits}
+        candidates = [(term, matched, start, False) for term, matched, start in hits] + [
+            (term, matched, start, True)
+            for term, matched, start in typo_hits
+            if (term.text, start) not in seen
+        ]
+        for term, matched, start, repaired_hit in candidates:
+            if matched.lower() == term.text.lower() and not repaired_hit:
+                method, score = "alias", 1.0
+            else:
+                similarity = fuzz.ratio(matched.lower(), term.text.lower()) / 100
+                score = round(min(similarity, quality) if repaired_hit else similarity, 3)
+                if score < self.fuzzy_threshold and not (
+                    not repaired_hit and matched.lower().startswith(term.text.lower()[:5])
+                ):
+                    continue
+                method = "fuzzy"
+            level = line_level(text, section, min(start, len(text)))
+            for skill_id in term.skill_ids:
+                self._keep(
+                    found[skill_id],
+                    Evidence(
+                        text=text,
+                        line=number,
+                        section=section,
+                        method=method,  # type: ignore[arg-type]
+                        score=score,
+                        level=level,
+                        source="resume",
+                        term=term.text,
+                    ),
+                )
+
+    def _match_paraphrases(
+        self, work_lines: list[tuple[int, str, str]], found: dict[str, dict[int, Evidence]]
+    ) -> None:
+        matrix = self.vectorizer_.transform([text for _, text, _ in work_lines])
+        similarity: Any = (matrix @ self.skill_matrix_.T).toarray()
+        for row, (number, text, section) in enumerate(work_lines):
+            scores = similarity[row]
+            best = float(scores.max())
+            if best < self.tfidf_threshold:
+                continue
+            for column, skill_id in enumerate(self.skill_ids_):
+                score = float(scores[column])
+                if score < self.tfidf_threshold or score < best - self.tfidf_margin:
+                    continue
+                if number in found[skill_id]:
+                    continue  # an alias already explains this line
+                level = min(line_level(text, section, 0), self.tfidf_max_level)
+                self._keep(
+                    found[skill_id],
+                    Evidence(
+                        text=text,
+                        line=number,
+                        section=section,
+                        method="tfidf",
+                        score=round(min(score, 1.0), 3),
+                        level=level,
+                        source="resume",
+                        term=None,
+                    ),
+                )
+
+    @staticmethod
+    def _keep(per_line: dict[int, Evidence], evidence: Evidence) -> None:
+        """
+        Keep the strongest evidence per line (a negated mention on a line loses to none).
+        """
+        assert evidence.line is not None
+        current = per_line.get(evidence.line)
+        if current is None or (evidence.level, evidence.score) > (current.level, current.score):
+            per_line[evidence.line] = evidence
+
+    def _settle(
+        self,
+        found: dict[str, dict[int, Evidence]],
+        ratings: Ratings | None,
+        *,
+        has_resume: bool,
+    ) -> list[SkillMatch]:
+        by_skill: dict[str, Rating] = (
+            {rating.skill_id: rating for rating in ratings.ratings} if ratings else {}
+        )
+        results: list[SkillMatch] = []
+        for skill_id in self.skill_ids_:
+            ranked = sorted(
+                (e for e in found[skill_id].values() if e.level > 0),
+                key=lambda e: (-e.level, -e.score, e.line or 0),
+            )[: self.max_evidence]
+            resume_level = ranked[0].level if ranked else 0
+            rating = by_skill.get(skill_id)
+            level, note = combine_levels(
+                resume_level, rating.level if rating else None, has_resume=has_resume
+            )
+            evidence = list(ranked)
+            if rating is not None:
+                evidence.append(
+                    Evidence(
+                        text=f"self-rated {rating.raw:g}"
+                        + (f"/5 stars" if ratings and ratings.scale == "stars" else "/4")
+                        + (f" ({rating.note})" if rating.note else ""),
+                        line=rating.line,
+                        section="ratings",
+                        method="rating",
+                        score=1.0,
+                        level=rating.level,
+                        source="rating",
+                        term=None,
+                    )
+                )
+            results.append(
+                SkillMatch(
+                    skill_id=skill_id,
+                    level=level,
+                    resume_level=resume_level,
+                    rating_level=rating.level if rating else None,
+                    combination=note,
+                    evidence=evidence,
+                )
+            )
+        return results
