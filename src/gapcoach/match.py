@@ -27,7 +27,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from gapcoach.errors import NotFittedError
-from gapcoach.models import Document, Evidence, Rating, Ratings, Skill, SkillMatch, Taxonomy
+from gapcoach.models import (
+    Document,
+    Evidence,
+    Rating,
+    Ratings,
+    Skill,
+    SkillMatch,
+    Taxonomy,
+)
 
 __all__ = ["SkillMatcher", "combine_levels", "line_level"]
 
@@ -42,7 +50,8 @@ _OWNERSHIP_RE = re.compile(
     r"direct\w*|achiev\w*|deliver\w*|transform\w*|streamlin\w*|consolidat\w*|negotiat\w*|"
     r"migrat\w*|deploy\w*|automat\w*|optimi[sz]\w*|grew|boost\w*|lower\w*|sav\w*|"
     r"turned around|revamp\w*|overhaul\w*|set up|stood up|instituted|championed|headed|"
-    r"restructur\w*|modernis\w*|moderniz\w*|eliminat\w*|shortened|lifted|exceeded)\b",
+    r"restructur\w*|modernis\w*|moderniz\w*|eliminat\w*|shortened|lift\w*|exceeded|rebuil\w*|"
+    r"grow\w*|doubl\w*|halv\w*|accelerat\w*|expand\w*|won|earned)\b",
     re.IGNORECASE,
 )
 _RESULT_RE = re.compile(
@@ -118,7 +127,11 @@ def line_level(text: str, section: str, start: int) -> int:
     before = text[sentence_start + 1 : start]
     if _NEGATION_RE.search(before):
         return 0
-    if _LEARNING_RE.search(before) or section not in WORK_SECTIONS or _is_keyword_list(text):
+    if (
+        _LEARNING_RE.search(before)
+        or section not in WORK_SECTIONS
+        or _is_keyword_list(text)
+    ):
         return 1
     owned = bool(_OWNERSHIP_RE.search(text))
     result = bool(_RESULT_RE.search(text))
@@ -129,9 +142,9 @@ def line_level(text: str, section: str, start: int) -> int:
     return 2
 
 
-def combine_levels(resume_level: int, rating_level: int | None, *, has_resume: bool) -> tuple[
-    int, str
-]:
+def combine_levels(
+    resume_level: int, rating_level: int | None, *, has_resume: bool
+) -> tuple[int, str]:
     """
     Merge resume evidence and a self-rating into one level, and say how.
 
@@ -255,10 +268,12 @@ class SkillMatcher:
             for acronym in skill.acronyms:
                 cs_terms.setdefault(acronym, []).append(skill.id)
         self.terms_ci_ = [
-            _Term(text, tuple(dict.fromkeys(ids))) for text, ids in sorted(ci_terms.items())
+            _Term(text, tuple(dict.fromkeys(ids)))
+            for text, ids in sorted(ci_terms.items())
         ]
         self.terms_cs_ = [
-            _Term(text, tuple(dict.fromkeys(ids))) for text, ids in sorted(cs_terms.items())
+            _Term(text, tuple(dict.fromkeys(ids)))
+            for text, ids in sorted(cs_terms.items())
         ]
         self.pattern_ci_ = self._compile(
             [_flex_pattern(t.text) for t in self.terms_ci_], re.IGNORECASE
@@ -272,7 +287,8 @@ class SkillMatcher:
         self.spelling_targets_ = sorted(w for w in self.vocabulary_ if len(w) >= 6)
 
         documents = [
-            " ".join([skill.name, skill.description, *skill.aliases]) for skill in skills.values()
+            " ".join([skill.name, skill.description, *skill.aliases])
+            for skill in skills.values()
         ]
         self.vectorizer_ = TfidfVectorizer(
             analyzer="word",
@@ -338,7 +354,10 @@ class SkillMatcher:
         return "".join(pieces), worst
 
     def _term_hits(self, text: str) -> Iterable[tuple[_Term, str, int]]:
-        for pattern, terms in ((self.pattern_ci_, self.terms_ci_), (self.pattern_cs_, self.terms_cs_)):
+        for pattern, terms in (
+            (self.pattern_ci_, self.terms_ci_),
+            (self.pattern_cs_, self.terms_cs_),
+        ):
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
@@ -347,7 +366,9 @@ class SkillMatcher:
                     continue
                 yield terms[int(name[1:])], match.group(name), match.start()
 
-    def match(self, document: Document, *, ratings: Ratings | None = None) -> list[SkillMatch]:
+    def match(
+        self, document: Document, *, ratings: Ratings | None = None
+    ) -> list[SkillMatch]:
         """
         Evidence and level for every fitted skill.
 
@@ -362,7 +383,9 @@ class SkillMatcher:
             NotFittedError: ``fit`` was not called.
         """
         self._check_fitted()
-        found: dict[str, dict[int, Evidence]] = {skill_id: {} for skill_id in self.skill_ids_}
+        found: dict[str, dict[int, Evidence]] = {
+            skill_id: {} for skill_id in self.skill_ids_
+        }
         work_lines: list[tuple[int, str, str]] = []
         for line in document.lines:
             self._match_line(line.text, line.number, line.section, found)
@@ -382,13 +405,19 @@ class SkillMatcher:
         )
 
     def _match_line(
-        self, text: str, number: int, section: str, found: dict[str, dict[int, Evidence]]
+        self,
+        text: str,
+        number: int,
+        section: str,
+        found: dict[str, dict[int, Evidence]],
     ) -> None:
         hits = list(self._term_hits(text))
         repaired, quality = self._repair_spelling(text)
         typo_hits = list(self._term_hits(repaired)) if repaired != text else []
         seen = {(term.text, start) for term, _, start in hits}
-        candidates = [(term, matched, start, False) for term, matched, start in hits] + [
+        candidates = [
+            (term, matched, start, False) for term, matched, start in hits
+        ] + [
             (term, matched, start, True)
             for term, matched, start in typo_hits
             if (term.text, start) not in seen
@@ -398,9 +427,12 @@ class SkillMatcher:
                 method, score = "alias", 1.0
             else:
                 similarity = fuzz.ratio(matched.lower(), term.text.lower()) / 100
-                score = round(min(similarity, quality) if repaired_hit else similarity, 3)
+                score = round(
+                    min(similarity, quality) if repaired_hit else similarity, 3
+                )
                 if score < self.fuzzy_threshold and not (
-                    not repaired_hit and matched.lower().startswith(term.text.lower()[:5])
+                    not repaired_hit
+                    and matched.lower().startswith(term.text.lower()[:5])
                 ):
                     continue
                 method = "fuzzy"
@@ -421,7 +453,9 @@ class SkillMatcher:
                 )
 
     def _match_paraphrases(
-        self, work_lines: list[tuple[int, str, str]], found: dict[str, dict[int, Evidence]]
+        self,
+        work_lines: list[tuple[int, str, str]],
+        found: dict[str, dict[int, Evidence]],
     ) -> None:
         matrix = self.vectorizer_.transform([text for _, text, _ in work_lines])
         similarity: Any = (matrix @ self.skill_matrix_.T).toarray()
@@ -458,7 +492,10 @@ class SkillMatcher:
         """
         assert evidence.line is not None
         current = per_line.get(evidence.line)
-        if current is None or (evidence.level, evidence.score) > (current.level, current.score):
+        if current is None or (evidence.level, evidence.score) > (
+            current.level,
+            current.score,
+        ):
             per_line[evidence.line] = evidence
 
     def _settle(
@@ -487,7 +524,7 @@ class SkillMatcher:
                 evidence.append(
                     Evidence(
                         text=f"self-rated {rating.raw:g}"
-                        + (f"/5 stars" if ratings and ratings.scale == "stars" else "/4")
+                        + ("/5 stars" if ratings and ratings.scale == "stars" else "/4")
                         + (f" ({rating.note})" if rating.note else ""),
                         line=rating.line,
                         section="ratings",

@@ -1,0 +1,233 @@
+"""
+PIPELINE: the public one-call facade ``assess`` and the reusable ``Assessor``.
+
+``Assessor`` loads the taxonomies and fits the matcher once, then assesses any number of
+resumes; ``assess`` is the one-off convenience that builds an Assessor for one call.
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from gapcoach.models import (
+    Assessment,
+    Document,
+    InputInfo,
+    Ratings,
+    RoleAssessment,
+    Seniority,
+    SkillMatch,
+    Taxonomy,
+)
+
+__all__ = ["SCHEMA_VERSION", "Assessor", "assess"]
+
+SCHEMA_VERSION = "1.0"
+
+ResumeSource = Path | str | bytes | Document | None
+RatingsSource = Path | str | bytes | Ratings | None
+
+
+def _version() -> str:
+    from gapcoach import __version__
+
+    return __version__
+
+
+class Assessor:
+    """
+    Holds the loaded taxonomies and a fitted SkillMatcher to assess many people.
+
+    Args:
+        taxonomy: A taxonomy, a taxonomy file or folder, or None for the shipped roles.
+        role: A role id, "all" or None (every loaded role) to assess by default.
+        max_steps: The most plan steps per role.
+    """
+
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy | Path | None = None,
+        role: str | None = None,
+        max_steps: int = 12,
+    ) -> None:
+        from gapcoach.match import SkillMatcher
+        from gapcoach.taxonomy import load_taxonomies, resolve_roles
+
+        if isinstance(taxonomy, Taxonomy):
+            self.taxonomies = {taxonomy.role_id: taxonomy}
+        else:
+            self.taxonomies = load_taxonomies(taxonomy)
+        self.roles = resolve_roles(self.taxonomies, role)
+        self.max_steps = max_steps
+        self.matcher = SkillMatcher().fit(list(self.taxonomies.values()))
+
+    def read(self, resume: ResumeSource) -> Document | None:
+        """
+        A resume as a Document (None stays None).
+        """
+        if resume is None or isinstance(resume, Document):
+            return resume
+        from gapcoach.ingest import read_resume
+
+        return read_resume(resume)
+
+    def load_ratings(self, ratings: RatingsSource) -> Ratings | None:
+        """
+        Self-ratings resolved against every skill the loaded roles have.
+        """
+        if ratings is None or isinstance(ratings, Ratings):
+            return ratings
+        from gapcoach.ratings import load_ratings
+
+        return load_ratings(ratings, self._union())
+
+    def _union(self) -> Taxonomy:
+        first = next(iter(self.taxonomies.values()))
+        skills = {s.id: s for t in self.taxonomies.values() for s in t.skills}
+        return first.model_copy(update={"skills": list(skills.values())})
+
+    def assess(
+        self,
+        resume: ResumeSource = None,
+        *,
+        ratings: RatingsSource = None,
+        role: str | None = None,
+    ) -> Assessment:
+        """
+        Assess one person for the chosen roles.
+
+        Args:
+            resume: A resume path, "-" (stdin), its text, its bytes, a Document, or None.
+            ratings: A self-ratings file path or a Ratings object, or None.
+            role: Override the Assessor's roles with one role id or "all".
+
+        Returns:
+            The versioned report.
+
+        Raises:
+            GapcoachError: Unreadable input, bad ratings or an unknown role.
+            ValueError: Neither a resume nor ratings were given.
+        """
+        from gapcoach.taxonomy import resolve_roles
+
+        if resume is None and ratings is None:
+            raise ValueError("Give a resume, self-ratings, or both.")
+        roles = self.roles if role is None else resolve_roles(self.taxonomies, role)
+        document = self.read(resume)
+        loaded_ratings = self.load_ratings(ratings)
+        if document is not None:
+            matches = self.matcher.match(document, ratings=loaded_ratings)
+        else:
+            assert loaded_ratings is not None
+            matches = self.matcher.match_ratings(loaded_ratings)
+        assessments = [self._assess_role(t, matches, document) for t in roles]
+        best, reason = _best_next_role(assessments, document)
+        return Assessment(
+            schema_version=SCHEMA_VERSION,
+            gapcoach_version=_version(),
+            input=InputInfo(
+                file=document.name if document else None,
+                sha256=document.sha256 if document else None,
+                format=document.format if document else None,
+                ratings=loaded_ratings is not None,
+                ratings_file=loaded_ratings.name if loaded_ratings else None,
+                ratings_sha256=loaded_ratings.sha256 if loaded_ratings else None,
+            ),
+            best_next_role=best,
+            best_next_role_reason=reason,
+            assessments=assessments,
+        )
+
+    def _assess_role(
+        self,
+        taxonomy: Taxonomy,
+        matches: Sequence[SkillMatch],
+        document: Document | None,
+    ) -> RoleAssessment:
+        from gapcoach.plan import build_plan, ladder_position
+        from gapcoach.score import band, score_role
+        from gapcoach.taxonomy import taxonomy_sha256
+
+        score = score_role(matches, taxonomy, document=document)
+        plan = build_plan(score, max_steps=self.max_steps)
+        readiness = round(score.readiness, 2)
+        return RoleAssessment(
+            role_id=taxonomy.role_id,
+            role_title=taxonomy.title,
+            taxonomy_sha256=taxonomy_sha256(taxonomy),
+            readiness=readiness,
+            band=band(readiness),  # type: ignore[arg-type]
+            skill_coverage=round(100 * score.coverage, 2),
+            category_scores=score.category_scores,
+            experience=score.experience,
+            skills=score.skills,
+            gaps=score.gaps,
+            plan=plan,
+            ladder=ladder_position(
+                taxonomy.ladder,
+                level=score.experience.current_level,
+                years=score.experience.years,
+            ),
+        )
+
+
+def _best_next_role(
+    assessments: list[RoleAssessment], document: Document | None
+) -> tuple[str | None, str | None]:
+    """
+    Among the assessed roles, the best next step: the readiest role above where the
+    person stands now (or the readiest overall when every role is at or below it).
+    """
+    if len(assessments) < 2:
+        return None, None
+    current = document.current_level if document else Seniority.OUTSIDE
+    ranks = {a.role_id: _title_rank(a.role_title) for a in assessments}
+    above = [a for a in assessments if ranks[a.role_id] > current.rank]
+    pool = above or assessments
+    # a step up: the nearest role at equal readiness; no step up: the most senior one
+    step = -1 if above else 1
+    best = max(pool, key=lambda a: (a.readiness, step * ranks[a.role_id], a.role_id))
+    why = (
+        f"{best.role_title} is the readiest role above your current level "
+        f"({current.value}): {best.readiness:.0f}/100, {best.band.lower()}."
+        if above
+        else f"{best.role_title} has the highest readiness: {best.readiness:.0f}/100."
+    )
+    return best.role_id, why
+
+
+def _title_rank(title: str) -> int:
+    from gapcoach.ingest import title_seniority
+
+    return title_seniority(title).rank
+
+
+def assess(
+    resume: ResumeSource = None,
+    *,
+    role: str | None = None,
+    ratings: RatingsSource = None,
+    taxonomy: Taxonomy | Path | None = None,
+) -> Assessment:
+    """
+    Assess one person: readiness, gaps and plan per role.
+
+    Args:
+        resume: A resume path, "-" (stdin), its text, its bytes, or a Document; may be
+            None when ``ratings`` are given.
+        role: A role id; None or "all" assesses every loaded role.
+        ratings: A self-ratings file (YAML, JSON or CSV) or Ratings.
+        taxonomy: A taxonomy, a taxonomy file or folder; None uses the shipped roles.
+
+    Returns:
+        The versioned Assessment report.
+
+    Raises:
+        GapcoachError: Unreadable input, bad ratings or taxonomy, or an unknown role.
+        ValueError: Neither a resume nor ratings were given.
+
+    Example:
+        >>> report = assess(Path("examples/resumes/supervisor.txt"), role="call-center-director")
+        >>> report.assessments[0].readiness  # doctest: +SKIP
+    """
+    return Assessor(taxonomy=taxonomy, role=role).assess(resume, ratings=ratings)

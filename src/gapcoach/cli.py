@@ -1,0 +1,415 @@
+"""
+CLI stage: the ``gapcoach`` command, a thin typer shell over the library.
+
+This is the only module that imports typer, prints, or sets exit codes. Every command
+parses its arguments, calls the library, renders the result and prints it; any
+GapcoachError becomes one ``Error: ...`` line on stderr and exit code 1.
+"""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from gapcoach.errors import GapcoachError
+
+app = typer.Typer(
+    name="gapcoach",
+    help="How ready am I for the next contact-center role, what is missing, and what "
+    "do I do first? Offline and explainable.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+taxonomy_app = typer.Typer(
+    help="Build and validate role taxonomies from career guides.",
+    no_args_is_help=True,
+)
+app.add_typer(taxonomy_app, name="taxonomy")
+
+TaxonomyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--taxonomy",
+        help="A taxonomy YAML file or a folder of them, used instead of the shipped roles.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON instead of a table.")
+]
+
+
+def _stdout() -> Console:
+    return Console(highlight=False)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """
+    Turn gapcoach's own errors into one ``Error: ...`` line and exit code 1.
+    """
+    try:
+        yield
+    except GapcoachError as error:
+        message = str(error).replace("\n", " ")
+        _stderr().print(
+            f"[bold red]Error:[/bold red] {message}", markup=True, soft_wrap=True
+        )
+        raise typer.Exit(1) from None
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@app.command()
+def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
+    """
+    List the roles gapcoach can assess.
+
+    Example:
+        $ gapcoach roles --json
+    """
+    from gapcoach.taxonomy import load_taxonomies
+
+    with _errors():
+        loaded = load_taxonomies(taxonomy)
+    rows = [
+        {
+            "role_id": t.role_id,
+            "title": t.title,
+            "skills": len(t.skills),
+            "levels": len(t.ladder),
+            "required_years": t.experience.years_min,
+            "median_salary_usd": t.key_facts.median_salary_usd,
+            "source": t.source.file,
+        }
+        for t in loaded.values()
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title="Roles")
+    for column in (
+        "role id",
+        "title",
+        "skills",
+        "ladder levels",
+        "years",
+        "median salary",
+    ):
+        table.add_column(column)
+    for row in rows:
+        salary = row["median_salary_usd"]
+        table.add_row(
+            row["role_id"],
+            row["title"],
+            str(row["skills"]),
+            str(row["levels"]),
+            f"{row['required_years']}+",
+            f"${salary:,}" if salary else "-",
+        )
+    _stdout().print(table)
+
+
+@app.command()
+def skills(
+    role: Annotated[
+        str, typer.Argument(help="Role id, as listed by `gapcoach roles`.")
+    ],
+    taxonomy: TaxonomyOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """
+    Show a role's skills by category, with weight and target level.
+
+    Example:
+        $ gapcoach skills call-center-director
+    """
+    from gapcoach.taxonomy import load_taxonomies, resolve_roles
+
+    with _errors():
+        (selected,) = resolve_roles(load_taxonomies(taxonomy), role)
+    if as_json:
+        _print_json(
+            {
+                "role_id": selected.role_id,
+                "title": selected.title,
+                "skills": [
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "category": s.category,
+                        "weight": s.weight,
+                        "target_level": s.target_level,
+                        "prerequisites": s.prerequisites,
+                        "esco_uris": s.esco_uris,
+                    }
+                    for s in selected.skills
+                ],
+                "certifications": [
+                    {"id": c.id, "name": c.name, "duration": c.duration}
+                    for c in selected.certifications
+                ],
+                "ladder": [
+                    {"name": level.name, "years": level.years_text}
+                    for level in selected.ladder
+                ],
+            }
+        )
+        return
+    console = _stdout()
+    categories = sorted({s.category for s in selected.skills})
+    for category in categories:
+        table = Table(
+            title=f"{selected.title}: {category} skills", title_justify="left"
+        )
+        table.add_column("skill")
+        table.add_column("weight", justify="right")
+        table.add_column("target", justify="right")
+        for s in selected.skills:
+            if s.category == category:
+                table.add_row(s.name, f"{s.weight:g}", f"{s.target_level}/4")
+        console.print(table)
+    if selected.certifications:
+        console.print(
+            "Certifications named by the guide: "
+            + ", ".join(c.name for c in selected.certifications)
+        )
+
+
+@taxonomy_app.command("build")
+def taxonomy_build(
+    guide: Annotated[Path, typer.Argument(help="A career guide text file.")],
+    role_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Role id (default: slug of the guide's title)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the YAML here (default stdout)."),
+    ] = None,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(help="Lexicon overlay to merge (default: the shipped lexicon)."),
+    ] = None,
+    no_lexicon: Annotated[
+        bool, typer.Option("--no-lexicon", help="Merge no lexicon: the guide alone.")
+    ] = False,
+) -> None:
+    """
+    Build a role taxonomy from a career guide.
+
+    Example:
+        $ gapcoach taxonomy build guides/call-center-director.txt -o director.yaml
+    """
+    from gapcoach.taxonomy import build_taxonomy, dump_taxonomy
+
+    with _errors():
+        built = build_taxonomy(
+            guide, role_id=role_id, lexicon=lexicon, use_lexicon=not no_lexicon
+        )
+        text = dump_taxonomy(built)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    _stderr().print(
+        f"Wrote {output}: {built.title}, {len(built.skills)} skills, "
+        f"{len(built.ladder)} ladder levels, {len(built.certifications)} certifications."
+    )
+
+
+@taxonomy_app.command("validate")
+def taxonomy_validate(
+    path: Annotated[
+        Path, typer.Argument(help="A taxonomy YAML file or a folder of them.")
+    ],
+) -> None:
+    """
+    Check a taxonomy file (or folder) and say what is wrong with it.
+
+    Example:
+        $ gapcoach taxonomy validate data/skills/
+    """
+    from gapcoach.taxonomy import load_taxonomies
+
+    with _errors():
+        loaded = load_taxonomies(path)
+    for t in loaded.values():
+        _stdout().print(
+            f"OK {t.role_id}: {len(t.skills)} skills, {len(t.ladder)} ladder levels."
+        )
+
+
+@app.command()
+def read(
+    resume: Annotated[
+        str, typer.Argument(help="Resume file (.txt .md .pdf .docx) or - for stdin.")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """
+    Show what gapcoach reads from a resume: sections, jobs, years, level and scope.
+
+    Example:
+        $ gapcoach read examples/resumes/supervisor.txt
+    """
+    from gapcoach.ingest import read_resume
+
+    with _errors():
+        document = read_resume(_resume_source(resume))
+    if as_json:
+        typer.echo(document.model_dump_json(indent=2, exclude={"text", "lines"}))
+        return
+    console = _stdout()
+    console.print(
+        f"[bold]{document.name}[/bold] ({document.format}, {len(document.lines)} lines)"
+    )
+    console.print(f"Sections: {', '.join(document.sections) or '-'}")
+    years = (
+        "-" if document.years_experience is None else f"{document.years_experience:g}"
+    )
+    relevant = (
+        "-" if document.relevant_years is None else f"{document.relevant_years:g}"
+    )
+    console.print(f"Experience: {years} years ({relevant} in contact centers)")
+    console.print(
+        f"Current: {document.current_title or '-'} ({document.current_level.value})"
+    )
+    scope = document.scope
+    console.print(
+        f"Scope: team {scope.team_size or '-'}, agents {scope.agents or '-'}, "
+        f"sites {scope.sites or '-'}, budget "
+        + (f"${scope.budget_usd:,}" if scope.budget_usd else "-")
+    )
+    table = Table(title="Jobs", title_justify="left")
+    for column in ("title", "employer", "from", "to", "months", "level"):
+        table.add_column(column)
+    for job in document.jobs:
+        table.add_row(
+            job.title,
+            job.employer or "-",
+            job.start,
+            job.end or "present",
+            str(job.months),
+            job.level.value,
+        )
+    console.print(table)
+
+
+def _resume_source(resume: str) -> Path | str:
+    """
+    ``-`` means stdin; anything else is a path.
+    """
+    return "-" if resume == "-" else Path(resume)
+
+
+@app.command()
+def assess(
+    resume: Annotated[
+        str | None,
+        typer.Argument(
+            help="Resume file (.txt .md .pdf .docx) or - for stdin. May be omitted with "
+            "--ratings.",
+            show_default=False,
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(help="Role id to assess, or 'all' (default: every role)."),
+    ] = None,
+    ratings: Annotated[
+        Path | None,
+        typer.Option(help="Self-ratings file (YAML, JSON or CSV).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich (terminal), json, md or html.",
+            case_sensitive=False,
+        ),
+    ] = "rich",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Write the report to this file.", show_default=False
+        ),
+    ] = None,
+    taxonomy: TaxonomyOption = None,
+) -> None:
+    """
+    Assess a resume (and/or self-ratings): readiness, gaps and a step-by-step plan.
+
+    Example:
+        $ gapcoach assess examples/resumes/supervisor.txt --role call-center-operations-manager
+    """
+    output_format = output_format.lower()
+    if output_format not in {"rich", "json", "md", "html"}:
+        raise typer.BadParameter(
+            f"'{output_format}' is not one of rich, json, md, html.",
+            param_hint="--format",
+        )
+    if resume is None and ratings is None:
+        raise typer.BadParameter(
+            "give a resume file, - for stdin, or --ratings FILE.", param_hint="RESUME"
+        )
+    from gapcoach.api import Assessor
+
+    with _errors():
+        report = Assessor(taxonomy=taxonomy, role=role).assess(
+            None if resume is None else _resume_source(resume), ratings=ratings
+        )
+    _emit(report, output_format, output)
+
+
+def _emit(report: Any, output_format: str, output: Path | None) -> None:
+    """
+    Render a report in one format to stdout or a file.
+    """
+    from gapcoach import render
+
+    if output_format == "rich":
+        renderable = render.render_terminal(report)
+        if output is None:
+            _stdout().print(renderable)
+            return
+        with output.open("w", encoding="utf-8") as handle:
+            Console(file=handle, width=100, color_system=None).print(renderable)
+    else:
+        renderers = {
+            "json": render.render_json,
+            "md": render.render_markdown,
+            "html": render.render_html,
+        }
+        text = renderers[output_format](report)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        output.write_text(text, encoding="utf-8")
+    _stderr().print(f"Wrote {output}")
+
+
+@app.command()
+def schema() -> None:
+    """
+    Print the JSON Schema of the assessment report.
+
+    Example:
+        $ gapcoach schema > assessment.schema.json
+    """
+    from gapcoach.models import Assessment
+
+    _print_json(Assessment.model_json_schema())

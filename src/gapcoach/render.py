@@ -1,0 +1,210 @@
+"""
+RENDER stage: Assessment -> terminal (rich), JSON, Markdown or HTML.
+
+Every view is a rendering of the one ``Assessment`` model; these functions return values
+and never print. The Markdown and HTML views are Jinja2 templates shipped in the package
+(``gapcoach/templates``), read with importlib.resources; the HTML is one self-contained
+file with inline CSS and SVG and no external requests.
+"""
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from gapcoach.models import Assessment, RoleAssessment
+
+__all__ = ["render_html", "render_json", "render_markdown", "render_terminal"]
+
+_BAND_STYLE = {
+    "Ready": "bold green",
+    "Nearly ready": "bold cyan",
+    "Developing": "bold yellow",
+    "Early": "bold red",
+}
+_LEVEL_WORDS = ("none", "mentioned", "applied", "owned with results", "strategic scope")
+
+
+def render_json(report: Assessment) -> str:
+    """
+    The report as JSON: stable key order, no timestamps, so equal input gives equal bytes.
+    """
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def _bar(value: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(value, 100.0)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _comparison(report: Assessment) -> Table:
+    table = Table(title="Roles compared", title_justify="left", expand=False)
+    table.add_column("role")
+    table.add_column("readiness", justify="right")
+    table.add_column("band")
+    table.add_column("top gap")
+    for item in report.assessments:
+        marker = " *" if item.role_id == report.best_next_role else ""
+        table.add_row(
+            item.role_title + marker,
+            f"{item.readiness:.0f}",
+            Text(item.band, style=_BAND_STYLE[item.band]),
+            _clip(item.gaps[0].name, 30) if item.gaps else "-",
+        )
+    return table
+
+
+def _role_view(item: RoleAssessment) -> RenderableType:
+    parts: list[RenderableType] = []
+    gauge = Text()
+    gauge.append(f"{_bar(item.readiness, 30)} ", style=_BAND_STYLE[item.band])
+    gauge.append(f"{item.readiness:.0f}/100 ", style="bold")
+    gauge.append(item.band, style=_BAND_STYLE[item.band])
+    parts.append(gauge)
+    experience = item.experience
+    years = "?" if experience.years is None else f"{experience.years:g}"
+    parts.append(
+        Text(
+            f"Experience: {years} of {experience.required_years}+ years · now "
+            f"{experience.current_title or 'unknown'} ({experience.current_level.value})"
+        )
+    )
+    if item.ladder.next:
+        parts.append(
+            Text(
+                f"Ladder: {item.ladder.current or 'not on this ladder yet'} → {item.ladder.next}"
+                + (f" ({item.ladder.next_years})" if item.ladder.next_years else "")
+            )
+        )
+
+    categories = Table(
+        title="Categories", title_justify="left", box=None, padding=(0, 1)
+    )
+    categories.add_column("category")
+    categories.add_column("score", justify="right")
+    categories.add_column("")
+    for category in item.category_scores:
+        categories.add_row(
+            category.category, f"{category.score:.0f}", _bar(category.score)
+        )
+    parts.append(categories)
+
+    strengths = [s for s in item.skills if s.status == "met" and s.evidence]
+    if strengths:
+        table = Table(
+            title="Top strengths", title_justify="left", box=None, padding=(0, 1)
+        )
+        table.add_column("skill", max_width=28)
+        table.add_column("evidence", max_width=46)
+        for skill in sorted(strengths, key=lambda s: (-s.contribution, s.id))[:5]:
+            proof = skill.evidence[0]
+            where = f"line {proof.line}" if proof.line else proof.section
+            table.add_row(skill.name, f"“{_clip(proof.text, 60)}” ({where})")
+        parts.append(table)
+
+    if item.gaps:
+        table = Table(
+            title="Gaps (by readiness impact)", title_justify="left", box=None
+        )
+        table.add_column("skill", max_width=40)
+        table.add_column("level", justify="center")
+        table.add_column("impact", justify="right")
+        for gap in item.gaps[:8]:
+            table.add_row(
+                gap.name, f"{gap.level}→{gap.target_level}", f"+{gap.impact:.1f}"
+            )
+        parts.append(table)
+
+    if item.plan.steps:
+        plan = Table(title="Plan", title_justify="left", box=None, padding=(0, 1))
+        plan.add_column("#", justify="right")
+        plan.add_column("step", max_width=52)
+        plan.add_column("gain", justify="right")
+        plan.add_column("effort", max_width=12)
+        for projection in item.plan.projection:
+            steps = [s for s in item.plan.steps if s.phase == projection.phase]
+            if not steps:
+                continue
+            plan.add_row(
+                "",
+                Text(
+                    f"{projection.phase} → readiness {projection.readiness:.0f}",
+                    style="bold",
+                ),
+                "",
+                "",
+            )
+            for step in steps:
+                plan.add_row(
+                    str(step.order), step.action, f"+{step.gain:.1f}", step.effort
+                )
+        parts.append(plan)
+    return Panel(
+        Group(*parts), title=f"[bold]{item.role_title}[/bold]", title_align="left"
+    )
+
+
+def render_terminal(report: Assessment) -> RenderableType:
+    """
+    A rich renderable: the role comparison (when several roles), then each role's detail.
+    """
+    header = Text()
+    header.append("gapcoach ", style="bold")
+    header.append(f"{report.gapcoach_version} · ")
+    header.append(report.input.file or "self-ratings only")
+    if report.input.ratings:
+        header.append(f" + ratings ({report.input.ratings_file})")
+    parts: list[RenderableType] = [header]
+    if len(report.assessments) > 1:
+        parts.append(_comparison(report))
+        if report.best_next_role_reason:
+            parts.append(
+                Text(f"Best next step: {report.best_next_role_reason}", style="bold")
+            )
+    parts.extend(_role_view(item) for item in report.assessments)
+    return Group(*parts)
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import Environment, StrictUndefined, select_autoescape
+
+    def loader(name: str) -> str:
+        return (resources.files("gapcoach") / "templates" / name).read_text(
+            encoding="utf-8"
+        )
+
+    from jinja2 import FunctionLoader
+
+    environment = Environment(
+        loader=FunctionLoader(loader),
+        autoescape=select_autoescape(["html"], default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(level_words=_LEVEL_WORDS, bar=_bar)
+    return environment
+
+
+def render_markdown(report: Assessment) -> str:
+    """
+    The report as Markdown, for a ticket or an email.
+    """
+    return str(_environment().get_template("report.md.j2").render(report=report))
+
+
+def render_html(report: Assessment) -> str:
+    """
+    The report as one self-contained HTML page (inline CSS and SVG charts).
+    """
+    return str(_environment().get_template("report.html.j2").render(report=report))

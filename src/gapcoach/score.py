@@ -1,0 +1,455 @@
+"""
+SCORE stage: skill levels + document -> readiness for one role, category scores and gaps.
+
+The formula (documented in the README, checked by tests):
+
+    coverage    = Σ w·min(level/target, 1) / Σ w                    over the role's skills
+    experience  = 0.5·seniority + 0.25·years + 0.25·scope            each in [0, 1]
+    credentials = 0.5·degree + 0.5·min(certifications held / 2, 1)   in-progress counts ½
+    readiness   = 100 · (0.50·coverage + 0.35·experience + 0.15·credentials)
+
+seniority is the current title's rung over the role's rung (×0.6 when the current job is
+outside contact centers: leadership transfers, the field knowledge does not); years are
+contact-center years plus half of other years, over the role's required years; scope is
+team/agents, sites and budget against what the role's rung typically carries.
+
+Every term is a non-decreasing function of the evidence, so more or stronger evidence
+never lowers readiness. A gap's impact is exactly the readiness points that lifting that
+one skill to its target would add: 50 · w · (1 − min(level/target, 1)) / Σ w.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gapcoach.models import (
+    CategoryScore,
+    Certification,
+    Document,
+    Evidence,
+    ExperienceFit,
+    Gap,
+    Seniority,
+    Skill,
+    SkillMatch,
+    SkillResult,
+    Status,
+    Taxonomy,
+)
+
+__all__ = [
+    "COVERAGE_WEIGHT",
+    "CREDENTIALS_WEIGHT",
+    "EXPERIENCE_WEIGHT",
+    "RoleScore",
+    "band",
+    "score_role",
+]
+
+COVERAGE_WEIGHT = 0.50
+EXPERIENCE_WEIGHT = 0.35
+CREDENTIALS_WEIGHT = 0.15
+OUTSIDE_FIELD_SENIORITY = 0.6
+CERTIFICATIONS_FOR_FULL_CREDIT = 2
+
+# Scope a role of each seniority rank typically carries (agents led, sites, budget USD),
+# read off the guides' ladder descriptions: a manager runs 50-100 agents, a director
+# "hundreds of agents and multiple locations" with "multi-million dollar budgets".
+_SCOPE_EXPECTED: dict[int, tuple[int, int, int]] = {
+    0: (1, 1, 1),
+    1: (5, 1, 1),
+    2: (10, 1, 1),
+    3: (50, 1, 1_000_000),
+    4: (150, 2, 5_000_000),
+    5: (300, 2, 10_000_000),
+    6: (1000, 3, 50_000_000),
+}
+_DEGREE_RE = re.compile(
+    r"\b(?:bachelor|master|mba|b\.?\s?a\.?|b\.?\s?s\.?c?\.?|bba|m\.?\s?s\.?|ph\.?d|degree|"
+    r"associate(?:'s)? degree)\b",
+    re.IGNORECASE,
+)
+
+
+def band(readiness: float) -> str:
+    """
+    The readiness band: Ready ≥ 80, Nearly ready ≥ 60, Developing ≥ 40, Early below.
+    """
+    if readiness >= 80:
+        return "Ready"
+    if readiness >= 60:
+        return "Nearly ready"
+    if readiness >= 40:
+        return "Developing"
+    return "Early"
+
+
+def _ratio(level: int, target: int) -> float:
+    return 1.0 if target <= 0 else min(level / target, 1.0)
+
+
+def _status(level: int, target: int) -> Status:
+    if level >= target:
+        return "met"
+    return "partial" if level > 0 else "missing"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """
+    Degree and certification evidence for one role.
+    """
+
+    degree: Evidence | None
+    held: dict[str, Evidence]
+    in_progress: dict[str, Evidence]
+
+    def credit(self) -> float:
+        """
+        Certification credit: 1 per certification held, ½ per one in progress.
+        """
+        return len(self.held) + 0.5 * len(self.in_progress)
+
+    def score(self, *, extra_credit: float = 0.0, degree: bool | None = None) -> float:
+        """
+        The credentials term in [0, 1].
+        """
+        has_degree = self.degree is not None if degree is None else degree
+        certs = min(
+            (self.credit() + extra_credit) / CERTIFICATIONS_FOR_FULL_CREDIT, 1.0
+        )
+        return 0.5 * float(has_degree) + 0.5 * certs
+
+
+@dataclass(frozen=True)
+class RoleScore:
+    """
+    Everything the plan stage needs to know about one role's score.
+    """
+
+    taxonomy: Taxonomy
+    readiness: float
+    coverage: float
+    experience: ExperienceFit
+    credentials: Credentials
+    category_scores: list[CategoryScore]
+    skills: list[SkillResult]
+    gaps: list[Gap]
+    role_rank: int
+    total_weight: float
+    seniority: float
+
+    def readiness_with(
+        self,
+        *,
+        levels: dict[str, int] | None = None,
+        years: float | None = None,
+        seniority: float | None = None,
+        scope: float | None = None,
+        extra_credit: float = 0.0,
+    ) -> float:
+        """
+        Readiness recomputed with some inputs changed (used for impacts and the plan).
+        """
+        levels = levels or {}
+        coverage = (
+            sum(
+                s.weight * _ratio(levels.get(s.id, s.level), s.target_level)
+                for s in self.skills
+            )
+            / self.total_weight
+        )
+        experience = _experience_score(
+            self.experience.years_score if years is None else years,
+            self.seniority if seniority is None else seniority,
+            self.experience.scope_score if scope is None else scope,
+        )
+        return _readiness(
+            coverage, experience, self.credentials.score(extra_credit=extra_credit)
+        )
+
+
+def _experience_score(years: float, seniority: float, scope: float) -> float:
+    return 0.5 * seniority + 0.25 * years + 0.25 * scope
+
+
+def _readiness(coverage: float, experience: float, credentials: float) -> float:
+    return 100 * (
+        COVERAGE_WEIGHT * coverage
+        + EXPERIENCE_WEIGHT * experience
+        + CREDENTIALS_WEIGHT * credentials
+    )
+
+
+def _seniority(document: Document | None, rank: int) -> float:
+    if document is None or not document.current_title:
+        return 0.0
+    from gapcoach.ingest import title_seniority
+
+    title = title_seniority(document.current_title)
+    if title is Seniority.OUTSIDE:
+        return 0.0
+    return min(title.rank / max(rank, 1), 1.0) * _field_factor(document)
+
+
+def _years(document: Document | None) -> float | None:
+    if document is None or document.years_experience is None:
+        return None
+    relevant = document.relevant_years or 0.0
+    return relevant + 0.5 * max(document.years_experience - relevant, 0.0)
+
+
+def role_rank(taxonomy: Taxonomy) -> int:
+    """
+    Seniority rank (agent 0 … vp 6) of the role itself, from its title.
+    """
+    from gapcoach.ingest import title_seniority
+
+    return title_seniority(taxonomy.title).rank
+
+
+def find_credentials(
+    document: Document | None, certifications: Sequence[Certification]
+) -> Credentials:
+    """
+    Degrees and certifications a resume shows: held, in progress, or neither.
+    """
+    from gapcoach.match import line_level
+
+    held: dict[str, Evidence] = {}
+    in_progress: dict[str, Evidence] = {}
+    degree: Evidence | None = None
+    if document is None:
+        return Credentials(None, held, in_progress)
+    patterns = {
+        cert.id: re.compile(
+            "|".join(
+                [rf"(?<!\w){re.escape(a)}(?!\w)" for a in cert.aliases]
+                + [rf"(?-i:(?<!\w){re.escape(a)}(?!\w))" for a in cert.acronyms]
+            ),
+            re.IGNORECASE,
+        )
+        for cert in certifications
+    }
+    for line in document.lines:
+        if degree is None and line.section in {"education", "summary", "other"}:
+            found = _DEGREE_RE.search(line.text)
+            if found and line.section == "education":
+                degree = _evidence(line.text, line.number, line.section, 1)
+        for cert_id, pattern in patterns.items():
+            found = pattern.search(line.text)
+            if not found or cert_id in held:
+                continue
+            level = line_level(line.text, "skills", found.start())
+            if level == 0:
+                continue
+            before = line.text[: found.start()]
+            from gapcoach.match import _LEARNING_RE  # shared cue list
+
+            target = in_progress if _LEARNING_RE.search(before) else held
+            target.setdefault(
+                cert_id, _evidence(line.text, line.number, line.section, 1)
+            )
+            if target is held:
+                in_progress.pop(cert_id, None)
+    return Credentials(degree, held, in_progress)
+
+
+def _evidence(text: str, line: int, section: str, level: int) -> Evidence:
+    return Evidence(
+        text=text,
+        line=line,
+        section=section,
+        method="alias",
+        score=1.0,
+        level=level,
+        source="resume",
+        term=None,
+    )
+
+
+def _field_factor(document: Document) -> float:
+    """
+    Seniority and scope earned outside contact centers count, discounted.
+    """
+    return (
+        1.0
+        if document.current_level is not Seniority.OUTSIDE
+        else OUTSIDE_FIELD_SENIORITY
+    )
+
+
+def _scope_score(document: Document | None, rank: int) -> float:
+    if document is None:
+        return 0.0
+    agents_needed, sites_needed, budget_needed = _SCOPE_EXPECTED[min(rank, 6)]
+    scope = document.scope
+    led = max(scope.agents or 0, scope.team_size or 0)
+    parts = [
+        min(led / agents_needed, 1.0),
+        min((scope.sites or (1 if led else 0)) / sites_needed, 1.0),
+        min((scope.budget_usd or 0) / budget_needed, 1.0),
+    ]
+    return _field_factor(document) * sum(parts) / len(parts)
+
+
+def score_role(
+    matches: Sequence[SkillMatch],
+    taxonomy: Taxonomy,
+    *,
+    document: Document | None = None,
+) -> RoleScore:
+    """
+    Readiness, category scores and ranked gaps for one role.
+
+    Args:
+        matches: The matcher's output (may cover more skills than this role has).
+        taxonomy: The role.
+        document: The resume, for experience, scope and credentials (None: ratings only).
+
+    Returns:
+        The role's score, with everything the plan and the report need.
+    """
+    by_id = {m.skill_id: m for m in matches}
+    total_weight = sum(s.weight for s in taxonomy.skills)
+    results = [
+        _skill_result(skill, by_id.get(skill.id), total_weight)
+        for skill in taxonomy.skills
+    ]
+    coverage = (
+        sum(r.weight * _ratio(r.level, r.target_level) for r in results) / total_weight
+    )
+
+    rank = role_rank(taxonomy)
+    required = taxonomy.experience.years_min
+    years = document.relevant_years if document else None
+    years_score = min((years or 0.0) / required, 1.0) if required > 0 else 1.0
+    current_level = document.current_level if document else Seniority.OUTSIDE
+    seniority = (
+        0.0
+        if current_level is Seniority.OUTSIDE
+        else min(current_level.rank / max(rank, 1), 1.0)
+    )
+    scope = _scope_score(document, rank)
+    experience_value = _experience_score(years_score, seniority, scope)
+    experience = ExperienceFit(
+        years=years,
+        required_years=required,
+        current_title=document.current_title if document else None,
+        current_level=current_level,
+        team_size=document.scope.team_size if document else None,
+        agents=document.scope.agents if document else None,
+        sites=document.scope.sites if document else None,
+        budget_usd=document.scope.budget_usd if document else None,
+        years_score=round(years_score, 4),
+        scope_score=round(scope, 4),
+        score=round(100 * experience_value, 2),
+    )
+    credentials = find_credentials(document, taxonomy.certifications)
+    readiness = _readiness(coverage, experience_value, credentials.score())
+
+    categories: list[CategoryScore] = []
+    for category in dict.fromkeys(s.category for s in taxonomy.skills):
+        members = [r for r in results if r.category == category]
+        weight = sum(r.weight for r in members)
+        categories.append(
+            CategoryScore(
+                category=category,
+                score=round(
+                    100
+                    * sum(r.weight * _ratio(r.level, r.target_level) for r in members)
+                    / weight,
+                    2,
+                ),
+                n_skills=len(members),
+                n_met=sum(r.status == "met" for r in members),
+            )
+        )
+    categories.append(
+        CategoryScore(
+            category="certifications & education",
+            score=round(100 * credentials.score(), 2),
+            n_skills=len(taxonomy.certifications) + 1,
+            n_met=len(credentials.held) + int(credentials.degree is not None),
+        )
+    )
+    categories.append(
+        CategoryScore(
+            category="experience",
+            score=round(100 * experience_value, 2),
+            n_skills=3,
+            n_met=sum(value >= 1 for value in (years_score, seniority, scope)),
+        )
+    )
+    gaps = sorted(
+        (
+            Gap(
+                skill_id=r.id,
+                name=r.name,
+                category=r.category,
+                level=r.level,
+                target_level=r.target_level,
+                impact=round(
+                    100
+                    * COVERAGE_WEIGHT
+                    * r.weight
+                    * (1 - _ratio(r.level, r.target_level))
+                    / total_weight,
+                    2,
+                ),
+                why=_why(taxonomy, r.id),
+            )
+            for r in results
+            if r.level < r.target_level
+        ),
+        key=lambda gap: (-gap.impact, gap.skill_id),
+    )
+    return RoleScore(
+        taxonomy=taxonomy,
+        readiness=readiness,
+        coverage=coverage,
+        experience=experience,
+        credentials=credentials,
+        category_scores=categories,
+        skills=results,
+        gaps=gaps,
+        role_rank=rank,
+        total_weight=total_weight,
+        seniority=seniority,
+    )
+
+
+def _skill_result(
+    skill: Skill, found: SkillMatch | None, total_weight: float
+) -> SkillResult:
+    level = found.level if found else 0
+    return SkillResult(
+        id=skill.id,
+        name=skill.name,
+        category=skill.category,
+        weight=skill.weight,
+        target_level=skill.target_level,
+        level=level,
+        resume_level=found.resume_level if found else 0,
+        rating_level=found.rating_level if found else None,
+        combination=found.combination if found else "resume 0",
+        status=_status(level, skill.target_level),
+        contribution=round(
+            100
+            * COVERAGE_WEIGHT
+            * skill.weight
+            * _ratio(level, skill.target_level)
+            / total_weight,
+            4,
+        ),
+        evidence=list(found.evidence) if found else [],
+    )
+
+
+def _why(taxonomy: Taxonomy, skill_id: str) -> str:
+    skill = next(s for s in taxonomy.skills if s.id == skill_id)
+    description = skill.description
+    if ": " in description:
+        description = description.split(": ", 1)[1]
+    source = skill.sources[0]
+    return f"{description} (guide: {source.section}, line {source.lines[0]})"

@@ -1,0 +1,203 @@
+"""
+Tests of the MATCH stage: methods, levels from context, ratings merge, determinism.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES
+
+from gapcoach import NotFittedError, SkillMatcher
+from gapcoach.ingest import read_resume
+from gapcoach.match import combine_levels, line_level
+from gapcoach.models import Rating, Ratings
+
+CASES = json.loads((Path(__file__).parent / "cases" / "match.json").read_text())
+
+
+def _resume(*bullets: str) -> str:
+    lines = ["Jordan Example", "Call Center Supervisor", "", "EXPERIENCE", ""]
+    lines += ["Call Center Supervisor, Example Telecom, Jan 2019 - Present"]
+    lines += [f"- {bullet}" for bullet in bullets]
+    return "\n".join(lines) + "\n"
+
+
+def _levels(matcher: SkillMatcher, text: str) -> dict[str, int]:
+    return {m.skill_id: m.level for m in matcher.match(read_resume(text))}
+
+
+class TestMethods:
+    """Aliases, typos, inflections and acronyms find the right skill."""
+
+    @pytest.mark.parametrize("case", CASES, ids=[c["line"][:40] for c in CASES])
+    def test_case(self, fitted_matcher: SkillMatcher, case: dict) -> None:
+        """Each labelled line is evidence of its skill, by the expected method."""
+        matches = {
+            m.skill_id: m
+            for m in fitted_matcher.match(read_resume(_resume(case["line"])))
+        }
+        found = matches[case["skill"]]
+        assert found.level >= 2
+        methods = {e.method for e in found.evidence}
+        assert case["method"] in methods
+
+    def test_acronyms_are_case_sensitive_and_word_bounded(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """'ACD' is evidence, but 'academic', 'acd' and 'ACDs-free' fragments are not."""
+        telephony = "call-center-telephony-systems-acd-ivr"
+        assert (
+            _levels(fitted_matcher, _resume("Tuned the ACD routing profiles"))[
+                telephony
+            ]
+            >= 2
+        )
+        none = _levels(fitted_matcher, _resume("Tutored academic writing for students"))
+        assert none[telephony] == 0
+
+    def test_paraphrase_without_alias_found_by_tfidf(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """A paraphrase with no alias is found by TF-IDF similarity to the guide text."""
+        text = _resume(
+            "Responsible for forecasting staffing needs, scheduling and real-time adherence"
+        )
+        levels = _levels(fitted_matcher, text)
+        assert levels["workforce-management-wfm-software"] >= 2
+
+
+class TestLevels:
+    """The level an evidence line supports comes from its context."""
+
+    @pytest.mark.parametrize(
+        ("text", "section", "level"),
+        [
+            ("Skills: NICE IEX, Tableau, Zendesk", "skills", 1),
+            ("Built the weekly schedule in NICE IEX", "experience", 2),
+            (
+                "Rebuilt the schedule in NICE IEX, lifting service level from 72% to 86%",
+                "experience",
+                3,
+            ),
+            (
+                "Set the 3-year WFM strategy for 5 sites and 900 agents in NICE IEX",
+                "experience",
+                4,
+            ),
+            ("No experience with NICE IEX yet", "experience", 0),
+            ("Eager to learn NICE IEX", "summary", 0),
+            ("Currently taking a course in NICE IEX", "experience", 1),
+            ("NICE IEX, Verint, Calabrio, Tableau, Power BI, Zendesk", "experience", 1),
+        ],
+    )
+    def test_line_level(self, text: str, section: str, level: int) -> None:
+        """Mentions, use, owned results, enterprise scope, negations and dumps."""
+        assert line_level(text, section, text.find("NICE")) == level
+
+    def test_keyword_dump_never_outranks_demonstrated_use(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """A long skills list gives level 1, below one real job bullet."""
+        dump = "\n".join(
+            [
+                "Jordan Example",
+                "SKILLS",
+                "WFM, IEX, Verint, Six Sigma, CCaaS, speech analytics, PMP, Tableau, Power BI",
+            ]
+        )
+        levels = _levels(fitted_matcher, dump)
+        assert levels["workforce-management-wfm-software"] == 1
+        assert max(levels.values()) == 1
+
+    def test_negated_mentions_are_not_evidence(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """'No experience with Tableau' does not count for data analysis tools."""
+        levels = _levels(
+            fitted_matcher, _resume("No experience with Tableau or Power BI yet")
+        )
+        assert levels["data-analysis-and-reporting-tools"] == 0
+
+
+class TestRatings:
+    """Self-ratings are merged with resume evidence, both kept visible."""
+
+    @pytest.mark.parametrize(
+        ("resume", "rating", "has_resume", "expected"),
+        [
+            (2, None, True, 2),
+            (0, 4, True, 1),
+            (2, 4, True, 3),
+            (3, 1, True, 3),
+            (0, 4, False, 4),
+        ],
+    )
+    def test_combine_levels(
+        self, resume: int, rating: int | None, has_resume: bool, expected: int
+    ) -> None:
+        """A rating lifts at most one level above the resume and never lowers it."""
+        assert combine_levels(resume, rating, has_resume=has_resume)[0] == expected
+
+    def test_disagreement_is_flagged(self) -> None:
+        """A rating far above the evidence is capped and the note says so."""
+        level, note = combine_levels(1, 4, has_resume=True)
+        assert level == 2
+        assert (
+            note
+            == "resume 1, self-rating 4 -> 2 (rating capped at resume + 1: disagreement)"
+        )
+
+    def test_rating_evidence_is_listed(self, fitted_matcher: SkillMatcher) -> None:
+        """Both sources appear in the evidence of a rated skill."""
+        ratings = Ratings(
+            name="r.yaml",
+            sha256="0" * 64,
+            scale="stars",
+            ratings=[
+                Rating(
+                    skill_id="workforce-management-wfm-software", level=4, raw=5, line=3
+                )
+            ],
+        )
+        document = read_resume(_resume("Built the weekly schedule in NICE IEX"))
+        found = {m.skill_id: m for m in fitted_matcher.match(document, ratings=ratings)}
+        wfm = found["workforce-management-wfm-software"]
+        assert (wfm.resume_level, wfm.rating_level, wfm.level) == (2, 4, 3)
+        assert {e.source for e in wfm.evidence} == {"resume", "rating"}
+
+
+class TestEstimator:
+    """scikit-learn conventions and determinism."""
+
+    def test_match_before_fit_raises(self) -> None:
+        """An unfitted matcher says how to fix the mistake."""
+        with pytest.raises(NotFittedError, match="Call 'fit' with a Taxonomy"):
+            SkillMatcher().match(read_resume("Agent"))
+
+    def test_invalid_parameter_raises_in_fit(self, taxonomies: dict) -> None:
+        """Parameters are validated in fit, not in __init__."""
+        matcher = SkillMatcher(fuzzy_threshold=2.0)
+        assert matcher.fuzzy_threshold == 2.0
+        with pytest.raises(ValueError, match="fuzzy_threshold must be between 0 and 1"):
+            matcher.fit(list(taxonomies.values()))
+
+    def test_same_input_same_evidence(self, taxonomies: dict) -> None:
+        """Two fits on the same data give identical evidence in identical order."""
+        document = read_resume(EXAMPLES / "resumes" / "director.txt")
+        first = SkillMatcher().fit(list(taxonomies.values())).match(document)
+        second = SkillMatcher().fit(list(taxonomies.values())).match(document)
+        assert [m.model_dump() for m in first] == [m.model_dump() for m in second]
+
+    def test_every_quoted_line_occurs_in_the_input(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """Every evidence quote is text of the resume, at the line it names."""
+        for name in ("agent", "supervisor", "ops-manager", "director"):
+            document = read_resume(EXAMPLES / "resumes" / f"{name}.txt")
+            folded = " ".join(document.text.split())
+            for found in fitted_matcher.match(document):
+                if found.level:
+                    assert found.evidence
+                for evidence in found.evidence:
+                    assert " ".join(evidence.text.split()) in folded
