@@ -100,20 +100,13 @@ def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
         _print_json(rows)
         return
     table = Table(title="Roles")
-    for column in (
-        "role id",
-        "title",
-        "skills",
-        "ladder levels",
-        "years",
-        "median salary",
-    ):
-        table.add_column(column)
+    table.add_column("role (id)", no_wrap=True)
+    for column in ("skills", "levels", "years", "median pay"):
+        table.add_column(column, justify="right", no_wrap=True)
     for row in rows:
         salary = row["median_salary_usd"]
         table.add_row(
-            row["role_id"],
-            row["title"],
+            f"{row['title']}\n[dim]{row['role_id']}[/dim]",
             str(row["skills"]),
             str(row["levels"]),
             f"{row['required_years']}+",

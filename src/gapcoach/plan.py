@@ -199,8 +199,10 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
     """
     Ordered steps that close the role's gaps, with each step's readiness gain.
 
-    Prerequisites come before what depends on them; within a phase, bigger gains first,
-    and at equal gain the quicker step first. Steps with no gain are dropped.
+    Steps are ranked by gain (at equal gain the quicker step first), prerequisites are
+    moved before what depends on them, and each step goes into the earliest phase its
+    duration and its prerequisites allow while that phase has effort to spare. Steps
+    with no gain are dropped.
 
     Args:
         score: The role's score from ``score_role``.
@@ -215,23 +217,6 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
         + _experience_candidates(score)
     )
     keys = {c.key for c in candidates}
-    phase_of: dict[str, int] = {}
-
-    def resolve(candidate: _Candidate) -> int:
-        if candidate.key not in phase_of:
-            phase_of[candidate.key] = PHASES.index(phase_for(candidate.weeks))
-            by_key = {c.key: c for c in candidates}
-            for prerequisite in candidate.prerequisites:
-                if prerequisite in keys and prerequisite != candidate.key:
-                    phase_of[candidate.key] = max(
-                        phase_of[candidate.key], resolve(by_key[prerequisite])
-                    )
-        return phase_of[candidate.key]
-
-    for candidate in candidates:
-        resolve(candidate)
-
-    # Replay in a provisional order to measure each step's marginal gain.
     levels = {s.id: s.level for s in score.skills}
     base = score.readiness_with()
 
@@ -251,11 +236,12 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
             - base
         )
 
-    ranked = sorted(
-        candidates,
-        key=lambda c: (phase_of[c.key], -round(solo_gain(c), 2), c.weeks, c.key),
-    )
+    # Priority: bigger gains first; at equal gain (to 0.1 point) the quicker step.
+    ranked = sorted(candidates, key=lambda c: (-round(solo_gain(c), 1), c.weeks, c.key))
     ordered = _respect_prerequisites(ranked, keys)
+    phase_of = _schedule(ordered, keys)
+    position = {c.key: index for index, c in enumerate(ordered)}
+    ordered = sorted(ordered, key=lambda c: (phase_of[c.key], position[c.key]))
 
     steps: list[PlanStep] = []
     state_levels = dict(levels)
@@ -311,6 +297,31 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
             )
         )
     return Plan(steps=steps, projection=projection)
+
+
+# Effort-weeks a person can put into a phase (about two things at once).
+_CAPACITY = (6, 20, 80, 10_000)
+
+
+def _schedule(ordered: list[_Candidate], keys: set[str]) -> dict[str, int]:
+    """
+    Phase of each step: no earlier than its own duration allows or its prerequisites,
+    and only while the phase has effort left, so "next 30 days" stays doable.
+    """
+    used = [0] * len(PHASES)
+    phase_of: dict[str, int] = {}
+    for candidate in ordered:
+        phase = PHASES.index(phase_for(candidate.weeks))
+        for prerequisite in candidate.prerequisites:
+            if prerequisite in keys and prerequisite in phase_of:
+                phase = max(phase, phase_of[prerequisite])
+        while (
+            phase < len(PHASES) - 1 and used[phase] + candidate.weeks > _CAPACITY[phase]
+        ):
+            phase += 1
+        used[phase] += candidate.weeks
+        phase_of[candidate.key] = phase
+    return phase_of
 
 
 def _respect_prerequisites(

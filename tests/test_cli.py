@@ -1,0 +1,301 @@
+"""
+Tests of the CLI: every command through typer's CliRunner, and the installed entry point.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from helpers import EXAMPLES
+from typer.testing import CliRunner
+
+from gapcoach.cli import app
+
+runner = CliRunner()
+SUPERVISOR = str(EXAMPLES / "resumes" / "supervisor.txt")
+RATINGS = str(EXAMPLES / "ratings" / "supervisor-ratings.yaml")
+COMMANDS = [
+    ["roles"],
+    ["skills"],
+    ["taxonomy"],
+    ["taxonomy", "build"],
+    ["taxonomy", "validate"],
+    ["read"],
+    ["assess"],
+    ["schema"],
+    ["rate"],
+    ["batch"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(command: list[str]) -> None:
+    """Each command answers --help with its own text."""
+    result = runner.invoke(app, [*command, "--help"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    assert len(result.stdout.splitlines()) > 4
+
+
+class TestAssess:
+    """`gapcoach assess` in every format and its error paths."""
+
+    def test_rich_view_compares_roles_then_details(self) -> None:
+        """Without --role the terminal view opens with a comparison of the roles."""
+        result = runner.invoke(app, ["assess", SUPERVISOR], catch_exceptions=False)
+        assert result.exit_code == 0
+        out = result.stdout
+        assert out.index("Roles compared") < out.index(
+            "Call Center Operations Manager ─"
+        )
+        assert "Best next step:" in out
+        assert "\x1b[" not in out  # no control codes when not a terminal
+        assert max(len(line) for line in out.splitlines()) <= 80
+
+    @pytest.mark.parametrize("output_format", ["json", "md", "html"])
+    def test_formats_to_stdout(self, output_format: str) -> None:
+        """JSON, Markdown and HTML go to stdout."""
+        result = runner.invoke(
+            app,
+            [
+                "assess",
+                SUPERVISOR,
+                "--format",
+                output_format,
+                "--role",
+                "call-center-director",
+            ],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0
+        if output_format == "json":
+            data = json.loads(result.stdout)
+            assert [a["role_id"] for a in data["assessments"]] == [
+                "call-center-director"
+            ]
+        elif output_format == "md":
+            assert result.stdout.startswith("# gapcoach assessment: supervisor.txt")
+        else:
+            assert result.stdout.startswith("<!DOCTYPE html>")
+
+    def test_output_file(self, tmp_path: Path) -> None:
+        """-o writes the report to a file and says so on stderr."""
+        target = tmp_path / "report.json"
+        result = runner.invoke(
+            app,
+            ["assess", SUPERVISOR, "-f", "json", "-o", str(target)],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0
+        assert result.stdout == ""
+        assert f"Wrote {target}" in result.stderr
+        assert json.loads(target.read_text())["schema_version"] == "1.0"
+
+    def test_rich_to_file_is_plain_text(self, tmp_path: Path) -> None:
+        """The terminal view written to a file has no colour codes."""
+        target = tmp_path / "report.txt"
+        runner.invoke(
+            app, ["assess", SUPERVISOR, "-o", str(target)], catch_exceptions=False
+        )
+        text = target.read_text()
+        assert "Roles compared" in text
+        assert "\x1b[" not in text
+
+    def test_stdin(self) -> None:
+        """'-' reads the resume from stdin."""
+        text = Path(SUPERVISOR).read_text()
+        result = runner.invoke(
+            app,
+            ["assess", "-", "-f", "json", "--role", "call-center-director"],
+            input=text,
+        )
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["input"]["file"] == "<stdin>"
+
+    def test_ratings_only(self) -> None:
+        """--ratings without a resume assesses the self-ratings alone."""
+        result = runner.invoke(
+            app,
+            [
+                "assess",
+                "--ratings",
+                RATINGS,
+                "--role",
+                "call-center-operations-manager",
+                "-f",
+                "json",
+            ],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0
+        data = json.loads(result.stdout)
+        assert data["input"]["ratings"] is True
+        assert data["input"]["file"] is None
+
+    def test_resume_and_ratings_show_both_sources(self) -> None:
+        """With both inputs each rated skill keeps both levels."""
+        result = runner.invoke(
+            app,
+            [
+                "assess",
+                SUPERVISOR,
+                "--ratings",
+                RATINGS,
+                "--role",
+                "call-center-operations-manager",
+                "-f",
+                "json",
+            ],
+            catch_exceptions=False,
+        )
+        skills = json.loads(result.stdout)["assessments"][0]["skills"]
+        rated = [s for s in skills if s["rating_level"] is not None]
+        assert rated
+        assert all({e["source"] for e in s["evidence"]} >= {"rating"} for s in rated)
+
+    def test_same_input_gives_byte_identical_json(self) -> None:
+        """No timestamps and stable order: two runs give the same bytes."""
+        first = runner.invoke(app, ["assess", SUPERVISOR, "-f", "json"]).stdout
+        second = runner.invoke(app, ["assess", SUPERVISOR, "-f", "json"]).stdout
+        assert first == second
+
+    def test_no_input_is_a_usage_error(self) -> None:
+        """Neither a resume nor --ratings: exit 2 with typer's usage message."""
+        result = runner.invoke(app, ["assess"])
+        assert result.exit_code == 2
+        folded = " ".join(result.stderr.replace("│", " ").split())
+        assert "give a resume file, - for stdin, or --ratings FILE." in folded
+
+    def test_bad_format_is_a_usage_error(self) -> None:
+        """An unknown --format: exit 2."""
+        result = runner.invoke(app, ["assess", SUPERVISOR, "--format", "pdf"])
+        assert result.exit_code == 2
+        folded = " ".join(result.stderr.replace("│", " ").split())
+        assert "'pdf' is not one of rich, json, md, html." in folded
+
+    def test_missing_file_is_an_input_error(self, tmp_path: Path) -> None:
+        """A resume that does not exist: exit 1, one Error line, no traceback."""
+        missing = tmp_path / "nobody.txt"
+        result = runner.invoke(app, ["assess", str(missing)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+
+    def test_unknown_role(self) -> None:
+        """An unknown role: exit 1 naming the known roles."""
+        result = runner.invoke(app, ["assess", SUPERVISOR, "--role", "astronaut"])
+        assert result.exit_code == 1
+        assert result.stderr.strip() == (
+            "Error: Unknown role 'astronaut'. Known roles: call-center-director, "
+            "call-center-operations-manager."
+        )
+
+    def test_user_taxonomy(self, tmp_path: Path) -> None:
+        """--taxonomy assesses against a user's own taxonomy file."""
+        guide = (
+            Path(__file__).parent
+            / "fixtures"
+            / "guides"
+            / "workforce-planning-manager.txt"
+        )
+        taxonomy = tmp_path / "wpm.yaml"
+        runner.invoke(app, ["taxonomy", "build", str(guide), "-o", str(taxonomy)])
+        result = runner.invoke(
+            app, ["assess", SUPERVISOR, "--taxonomy", str(taxonomy), "-f", "json"]
+        )
+        assert result.exit_code == 0, result.stderr
+        roles = [a["role_id"] for a in json.loads(result.stdout)["assessments"]]
+        assert roles == ["workforce-planning-manager"]
+
+
+class TestSchema:
+    """`gapcoach schema` and the example reports."""
+
+    def test_every_example_report_validates(self) -> None:
+        """The JSON Schema accepts every example's report in every role."""
+        schema = json.loads(
+            runner.invoke(app, ["schema"], catch_exceptions=False).stdout
+        )
+        for resume in sorted((EXAMPLES / "resumes").glob("*.txt")):
+            report = runner.invoke(app, ["assess", str(resume), "-f", "json"]).stdout
+            jsonschema.validate(json.loads(report), schema)
+
+
+class TestSkillsAndRoles:
+    """`roles` and `skills` views."""
+
+    def test_roles_table(self) -> None:
+        """The table names both shipped roles."""
+        result = runner.invoke(app, ["roles"], catch_exceptions=False)
+        assert "call-center-director" in result.stdout
+        assert "call-center-operations-manager" in result.stdout
+
+    def test_skills_table_groups_by_category(self) -> None:
+        """The skills view has one table per category and lists certifications."""
+        result = runner.invoke(
+            app, ["skills", "call-center-director"], catch_exceptions=False
+        )
+        assert "technical skills" in result.stdout
+        assert "soft skills" in result.stdout
+        assert "COPC" in result.stdout
+
+
+@pytest.mark.slow
+class TestInstalledEntryPoint:
+    """The real `gapcoach` executable, in a subprocess."""
+
+    def _run(
+        self, *args: str, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        executable = shutil.which("gapcoach")
+        command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
+        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+        return subprocess.run(
+            [*command, *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    def test_assess_json(self) -> None:
+        """The installed command assesses an example and prints valid JSON."""
+        result = self._run("assess", SUPERVISOR, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        assert len(json.loads(result.stdout)["assessments"]) == 2
+
+    def test_error_exit_code(self) -> None:
+        """A bad input exits 1 with one Error line and no traceback."""
+        result = self._run("assess", "/nonexistent/resume.pdf")
+        assert result.returncode == 1
+        assert result.stderr.startswith("Error: ")
+        assert "Traceback" not in result.stderr
+
+    def test_python_dash_m(self) -> None:
+        """`python -m gapcoach` works like the script."""
+        result = subprocess.run(
+            [sys.executable, "-m", "gapcoach", "roles", "--json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0
+        assert {r["role_id"] for r in json.loads(result.stdout)} == {
+            "call-center-director",
+            "call-center-operations-manager",
+        }
+
+    def test_stdin_pipe(self) -> None:
+        """Piping a resume into `gapcoach assess -` works."""
+        result = self._run(
+            "assess", "-", "-f", "md", stdin=Path(SUPERVISOR).read_text()
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("# gapcoach assessment: <stdin>")
