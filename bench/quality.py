@@ -30,7 +30,9 @@ from gapcoach.taxonomy import load_taxonomies
 EVAL = Path(__file__).resolve().parent / "data" / "eval"
 
 
-def predict_split(matcher: SkillMatcher, split: str, show_errors: bool) -> dict[str, float]:
+def predict_split(
+    matcher: SkillMatcher, split: str, show_errors: bool
+) -> dict[str, float]:
     truth: list[int] = []
     predicted: list[int] = []
     out_of_field_violations = 0
@@ -60,8 +62,11 @@ def predict_split(matcher: SkillMatcher, split: str, show_errors: bool) -> dict[
         "labels": len(truth),
         "kappa_quadratic": cohen_kappa_score(truth, predicted, weights="quadratic"),
         "mae": mean_absolute_error(truth, predicted),
-        "exact": sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth),
-        "presence_precision": precision_score(present_true, present_pred, zero_division=0),
+        "exact": sum(t == p for t, p in zip(truth, predicted, strict=True))
+        / len(truth),
+        "presence_precision": precision_score(
+            present_true, present_pred, zero_division=0
+        ),
         "presence_recall": recall_score(present_true, present_pred, zero_division=0),
         "presence_f1": f1_score(present_true, present_pred, zero_division=0),
         "presence_mcc": matthews_corrcoef(present_true, present_pred),

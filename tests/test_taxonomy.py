@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import FIXTURES, GUIDES, ROOT
 from typer.testing import CliRunner
 
 from gapcoach import TaxonomyError, build_taxonomy, load_taxonomies, load_taxonomy
 from gapcoach.cli import app
 from gapcoach.taxonomy import default_skills_dir, dump_taxonomy, load_lexicon
-
-from helpers import FIXTURES, GUIDES, ROOT
 
 runner = CliRunner()
 needs_guides = pytest.mark.skipif(not GUIDES.is_dir(), reason="../shared/guides absent")
@@ -74,7 +73,10 @@ class TestShippedRoles:
                     ("Assistant Call Center Manager", "0-2 years"),
                     ("Call Center Supervisor", "2-4 years"),
                     ("Call Center Operations Manager", "5-8 years total experience"),
-                    ("Senior Call Center Operations Manager", "8-12 years total experience"),
+                    (
+                        "Senior Call Center Operations Manager",
+                        "8-12 years total experience",
+                    ),
                     ("Call Center Director", "12-18 years total experience"),
                     ("VP of Call Center Operations", "18+ years total experience"),
                 ],
@@ -106,21 +108,37 @@ class TestShippedRoles:
         assert categories == {"technical", "soft"}
 
     def test_every_skill_is_traceable_to_guide_lines(self, taxonomies: dict) -> None:
-        """Each skill names the guide section and line it came from, and that line holds its name."""
+        """Each skill names the guide section and line it came from; that line holds its name."""
         for taxonomy in taxonomies.values():
-            lines = (GUIDES / taxonomy.source.file).read_text(encoding="utf-8").splitlines() if GUIDES.is_dir() else None
+            lines = (
+                (GUIDES / taxonomy.source.file).read_text(encoding="utf-8").splitlines()
+                if GUIDES.is_dir()
+                else None
+            )
             for skill in taxonomy.skills:
                 source = skill.sources[0]
                 assert source.section in {"Technical Skills", "Soft Skills"}
                 if lines is not None:
-                    assert lines[source.lines[0] - 1].startswith("- " + skill.name.split(" (")[0])
+                    assert lines[source.lines[0] - 1].startswith(
+                        "- " + skill.name.split(" (")[0]
+                    )
 
-    def test_experience_requirement_comes_from_the_roles_own_ladder_level(self, taxonomies: dict) -> None:
+    def test_experience_requirement_comes_from_the_roles_own_ladder_level(
+        self, taxonomies: dict
+    ) -> None:
         """The ops manager needs 5+ years and the director 8+, as their ladder levels say."""
         ops = taxonomies["call-center-operations-manager"].experience
         director = taxonomies["call-center-director"].experience
-        assert (ops.level_name, ops.years_min, ops.years_max) == ("Call Center Operations Manager", 5, 8)
-        assert (director.level_name, director.years_min, director.years_max) == ("Call Center Director", 8, 12)
+        assert (ops.level_name, ops.years_min, ops.years_max) == (
+            "Call Center Operations Manager",
+            5,
+            8,
+        )
+        assert (director.level_name, director.years_min, director.years_max) == (
+            "Call Center Director",
+            8,
+            12,
+        )
 
     def test_key_facts_and_salary_are_parsed(self, taxonomies: dict) -> None:
         """Median salary, growth, openings and the salary table reach the taxonomy."""
@@ -134,17 +152,25 @@ class TestShippedRoles:
         ]
         assert director.ladder[2].salary_median_usd == 120000
 
-    def test_certifications_named_by_the_guides_are_found(self, taxonomies: dict) -> None:
+    def test_certifications_named_by_the_guides_are_found(
+        self, taxonomies: dict
+    ) -> None:
         """COPC, Lean Six Sigma and PMP are certifications of the director role."""
         ids = {c.id for c in taxonomies["call-center-director"].certifications}
         assert {"copc", "lean-six-sigma", "pmp"} <= ids
 
     @needs_guides
-    @pytest.mark.parametrize("role", ["call-center-operations-manager", "call-center-director"])
-    def test_rebuilding_reproduces_the_committed_file_byte_for_byte(self, role: str) -> None:
+    @pytest.mark.parametrize(
+        "role", ["call-center-operations-manager", "call-center-director"]
+    )
+    def test_rebuilding_reproduces_the_committed_file_byte_for_byte(
+        self, role: str
+    ) -> None:
         """The builder regenerates data/skills/<role>.yaml exactly from the guide and lexicon."""
         built = dump_taxonomy(build_taxonomy(GUIDES / f"{role}.txt"))
-        committed = (ROOT / "data" / "skills" / f"{role}.yaml").read_text(encoding="utf-8")
+        committed = (ROOT / "data" / "skills" / f"{role}.yaml").read_text(
+            encoding="utf-8"
+        )
         assert built == committed
 
 
@@ -171,7 +197,7 @@ class TestFixtureGuide:
         assert built.key_facts.annual_openings == self.expected["annual_openings"]
 
     def test_skills_in_both_styles(self, built) -> None:
-        """Technical skills in mixed 'Name: ...' / 'Name (e.g., ...)' style and soft skills, in order."""
+        """Technical skills in mixed 'Name: ...' / 'Name (e.g., ...)' style, then soft skills."""
         technical = [s.name for s in built.skills if s.category == "technical"]
         soft = [s.name for s in built.skills if s.category == "soft"]
         assert technical == self.expected["technical_skills"]
@@ -180,7 +206,11 @@ class TestFixtureGuide:
     def test_ladder_with_glued_and_open_year_ranges(self, built) -> None:
         """The repeated ladder block is read once, with '15+' as an open range."""
         got = [
-            {"name": level.name, "years_min": level.years_min, "years_max": level.years_max}
+            {
+                "name": level.name,
+                "years_min": level.years_min,
+                "years_max": level.years_max,
+            }
             for level in built.ladder
         ]
         assert got == self.expected["ladder"]
@@ -188,7 +218,11 @@ class TestFixtureGuide:
     def test_salary_table(self, built) -> None:
         """The pipe-format salary table is read row by row."""
         got = [
-            {"level": r.level, "median_k": r.median_usd // 1000, "average_k": r.average_usd // 1000}
+            {
+                "level": r.level,
+                "median_k": r.median_usd // 1000,
+                "average_k": r.average_usd // 1000,
+            }
             for r in built.salary_table
         ]
         assert got == self.expected["salary_table"]
@@ -200,7 +234,9 @@ class TestFixtureGuide:
 
     def test_guide_examples_become_aliases(self, built) -> None:
         """Product names listed after 'e.g.' become aliases, acronyms in parentheses acronyms."""
-        wfm = next(s for s in built.skills if s.id == "workforce-management-wfm-software")
+        wfm = next(
+            s for s in built.skills if s.id == "workforce-management-wfm-software"
+        )
         assert "WFM" in wfm.acronyms
         rta = next(s for s in built.skills if s.name.startswith("Real-Time Adherence"))
         assert "RTA" in rta.acronyms
@@ -212,16 +248,27 @@ class TestBuildErrors:
     @pytest.mark.parametrize(
         ("content", "message"),
         [
-            (b"", "is empty; expected a career guide with the sections Key Facts & Statistics, Technical Skills, Soft Skills, Career Path."),
-            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a binary file, not a career guide in plain text."),
+            (
+                b"",
+                "is empty; expected a career guide with the sections Key Facts & "
+                "Statistics, Technical Skills, Soft Skills, Career Path.",
+            ),
+            (
+                b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+                "is a binary file, not a career guide in plain text.",
+            ),
             (
                 b"Dear team,\nthe meeting moved to Friday.\n",
-                "is not a career guide of the supported format: missing title line 'Complete <Role> Career Guide', Key Facts & Statistics, Technical Skills, Soft Skills, Career Path.",
+                "is not a career guide of the supported format: missing title line "
+                "'Complete <Role> Career Guide', Key Facts & Statistics, Technical Skills, "
+                "Soft Skills, Career Path.",
             ),
         ],
         ids=["empty", "binary", "not-a-guide"],
     )
-    def test_bad_input_exits_1_with_one_error_line(self, tmp_path: Path, content: bytes, message: str) -> None:
+    def test_bad_input_exits_1_with_one_error_line(
+        self, tmp_path: Path, content: bytes, message: str
+    ) -> None:
         """Each bad file exits 1 with a one-line 'Error: ...' that says what is missing."""
         path = tmp_path / "input.txt"
         path.write_bytes(content)
@@ -245,7 +292,9 @@ class TestBuildErrors:
         """-o writes a taxonomy that `taxonomy validate` accepts and `roles --taxonomy` lists."""
         out = tmp_path / "wpm.yaml"
         guide = FIXTURES / "guides" / "workforce-planning-manager.txt"
-        built = runner.invoke(app, ["taxonomy", "build", str(guide), "-o", str(out), "--id", "wpm"])
+        built = runner.invoke(
+            app, ["taxonomy", "build", str(guide), "-o", str(out), "--id", "wpm"]
+        )
         assert built.exit_code == 0, built.stderr
         valid = runner.invoke(app, ["taxonomy", "validate", str(out)])
         assert valid.exit_code == 0
@@ -280,7 +329,9 @@ class TestLexicon:
             for acronym in entry.get("acronyms", []):
                 assert re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,5}", acronym), acronym
 
-    def test_every_lexicon_skill_exists_in_a_shipped_role(self, taxonomies: dict) -> None:
+    def test_every_lexicon_skill_exists_in_a_shipped_role(
+        self, taxonomies: dict
+    ) -> None:
         """The lexicon has no entry for a skill that no guide has (a typo would be silent)."""
         ids = {s.id for t in taxonomies.values() for s in t.skills}
         assert set(load_lexicon()["skills"]) <= ids
@@ -309,12 +360,18 @@ class TestValidate:
         path = self._write(tmp_path, lambda d: d.pop("title"))
         result = runner.invoke(app, ["taxonomy", "validate", str(path)])
         assert result.exit_code == 1
-        assert result.stderr.strip() == f"Error: Invalid taxonomy '{path}': field 'title': Field required."
+        assert (
+            result.stderr.strip()
+            == f"Error: Invalid taxonomy '{path}': field 'title': Field required."
+        )
 
     def test_duplicate_skill_id(self, tmp_path: Path) -> None:
         """Two skills with one id are refused."""
         path = self._write(tmp_path, lambda d: d["skills"].append(d["skills"][0]))
-        with pytest.raises(TaxonomyError, match="duplicate skill id 'workforce-management-wfm-software'"):
+        with pytest.raises(
+            TaxonomyError,
+            match="duplicate skill id 'workforce-management-wfm-software'",
+        ):
             load_taxonomy(path)
 
     def test_prerequisite_cycle(self, tmp_path: Path) -> None:
@@ -325,14 +382,21 @@ class TestValidate:
             d["skills"][1]["prerequisites"] = [d["skills"][0]["id"]]
 
         path = self._write(tmp_path, cycle)
-        with pytest.raises(TaxonomyError, match="cycle customer-relationship-management-crm-systems -> workforce-management-wfm-software -> customer-relationship-management-crm-systems"):
+        with pytest.raises(
+            TaxonomyError,
+            match="cycle customer-relationship-management-crm-systems -> "
+            "workforce-management-wfm-software -> customer-relationship-management-crm-systems",
+        ):
             load_taxonomy(path)
 
     def test_folder_of_taxonomies(self) -> None:
         """The shipped folder validates and holds exactly the two roles."""
         result = runner.invoke(app, ["taxonomy", "validate", str(default_skills_dir())])
         assert result.exit_code == 0
-        assert sorted(load_taxonomies()) == ["call-center-director", "call-center-operations-manager"]
+        assert sorted(load_taxonomies()) == [
+            "call-center-director",
+            "call-center-operations-manager",
+        ]
 
     def test_unknown_role_suggests_the_closest(self) -> None:
         """A mistyped role id is an error with a suggestion."""

@@ -51,13 +51,14 @@ class Assessor:
         max_steps: int = 12,
     ) -> None:
         from gapcoach.match import SkillMatcher
-        from gapcoach.taxonomy import load_taxonomies, resolve_roles
+        from gapcoach.taxonomy import load_taxonomies, resolve_roles, taxonomy_sha256
 
         if isinstance(taxonomy, Taxonomy):
             self.taxonomies = {taxonomy.role_id: taxonomy}
         else:
             self.taxonomies = load_taxonomies(taxonomy)
         self.roles = resolve_roles(self.taxonomies, role)
+        self.hashes = {rid: taxonomy_sha256(t) for rid, t in self.taxonomies.items()}
         self.max_steps = max_steps
         self.matcher = SkillMatcher().fit(list(self.taxonomies.values()))
 
@@ -146,7 +147,6 @@ class Assessor:
     ) -> RoleAssessment:
         from gapcoach.plan import build_plan, ladder_position
         from gapcoach.score import band, score_role
-        from gapcoach.taxonomy import taxonomy_sha256
 
         score = score_role(matches, taxonomy, document=document)
         plan = build_plan(score, max_steps=self.max_steps)
@@ -154,9 +154,9 @@ class Assessor:
         return RoleAssessment(
             role_id=taxonomy.role_id,
             role_title=taxonomy.title,
-            taxonomy_sha256=taxonomy_sha256(taxonomy),
+            taxonomy_sha256=self.hashes[taxonomy.role_id],
             readiness=readiness,
-            band=band(readiness),  # type: ignore[arg-type]
+            band=band(readiness),
             skill_coverage=round(100 * score.coverage, 2),
             category_scores=score.category_scores,
             experience=score.experience,

@@ -406,3 +406,100 @@ def schema() -> None:
     from gapcoach.models import Assessment
 
     _print_json(Assessment.model_json_schema())
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Resume files, folders or glob patterns.")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="Output file: .jsonl, .csv or .html (team view)."
+        ),
+    ],
+    role: Annotated[
+        str | None,
+        typer.Option(help="Role id to assess, or 'all' (default: every role)."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
+    ] = 1,
+    ratings_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of self-ratings named after each resume (alex.pdf -> alex.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="jsonl, csv or html (default: from the output's suffix)."
+        ),
+    ] = None,
+    taxonomy: TaxonomyOption = None,
+) -> None:
+    """
+    Assess many people: one line (JSONL), row (CSV) or team page (HTML) per cohort.
+
+    A file that fails is reported in the output and the summary, and the batch goes on;
+    the exit code is 1 when any file failed.
+
+    Example:
+        $ gapcoach batch resumes/ --role call-center-director -o team.csv --jobs 2
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from gapcoach import __version__, batch as batch_stage, render
+
+    chosen = (output_format or output.suffix.lstrip(".")).lower()
+    if chosen not in {"jsonl", "csv", "html"}:
+        raise typer.BadParameter(
+            f"cannot tell the format of '{output}': use .jsonl, .csv or .html, "
+            "or pass --format.",
+            param_hint="--output",
+        )
+    cohort = batch_stage.Cohort()
+    console = _stderr()
+    with _errors():
+        paths = batch_stage.expand_inputs(inputs)
+        results = batch_stage.assess_many(
+            paths, role=role, taxonomy=taxonomy, ratings_dir=ratings_dir, jobs=jobs
+        )
+        progress = Progress(
+            TextColumn("[bold]assessing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("[cyan]{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not console.is_terminal,
+        )
+        with output.open("w", encoding="utf-8", newline="") as handle, progress:
+            task = progress.add_task("batch", total=len(paths), rate="")
+            if chosen == "csv":
+                handle.write(batch_stage.csv_text([batch_stage.csv_header()]))
+            for result in results:
+                cohort.add(result)
+                if chosen == "jsonl":
+                    handle.write(batch_stage.jsonl_line(result))
+                elif chosen == "csv":
+                    handle.write(batch_stage.csv_text(batch_stage.csv_rows(result)))
+                progress.advance(task)
+                elapsed = progress.tasks[0].elapsed or 0.0
+                if elapsed:
+                    progress.update(task, rate=f"{cohort.n_files / elapsed:.1f}/s")
+            if chosen == "html":
+                handle.write(render.render_cohort_html(cohort, version=__version__))
+    _stdout().print(render.render_cohort_terminal(cohort))
+    _stderr().print(f"Wrote {output}")
+    if cohort.n_failed:
+        raise typer.Exit(1)

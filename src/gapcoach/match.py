@@ -18,11 +18,12 @@ Three methods find evidence, line by line:
 The level an evidence line supports comes from its context (see ``line_level``).
 """
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -37,7 +38,7 @@ from gapcoach.models import (
     Taxonomy,
 )
 
-__all__ = ["SkillMatcher", "combine_levels", "line_level"]
+__all__ = ["SkillMatcher", "combine_levels", "line_level", "mention_status"]
 
 # Sections whose lines show work done (a bullet there can prove use); the rest mention.
 WORK_SECTIONS = frozenset({"experience", "other"})
@@ -109,6 +110,20 @@ def _is_keyword_list(text: str) -> bool:
     return separators >= 3 and separators * 3 >= words and not _OWNERSHIP_RE.match(text)
 
 
+def mention_status(text: str, start: int) -> str:
+    """
+    How a mention at ``start`` is phrased: "negated" ("no experience with", "eager to
+    learn"), "learning" (a course, "familiar with", "pursuing") or "stated".
+    """
+    sentence_start = max(text.rfind(sep, 0, start) for sep in ".;!?")
+    before = text[sentence_start + 1 : start]
+    if _NEGATION_RE.search(before):
+        return "negated"
+    if _LEARNING_RE.search(before):
+        return "learning"
+    return "stated"
+
+
 def line_level(text: str, section: str, start: int) -> int:
     """
     The level (0-4) that a mention at ``start`` in a resume line supports.
@@ -123,15 +138,20 @@ def line_level(text: str, section: str, start: int) -> int:
         course, keyword dump), 2 for use in a job, 3 for ownership with a concrete
         result, 4 for enterprise scope.
     """
-    sentence_start = max(text.rfind(sep, 0, start) for sep in ".;!?")
-    before = text[sentence_start + 1 : start]
-    if _NEGATION_RE.search(before):
+    status = mention_status(text, start)
+    if status == "negated":
         return 0
-    if (
-        _LEARNING_RE.search(before)
-        or section not in WORK_SECTIONS
-        or _is_keyword_list(text)
-    ):
+    if status == "learning" or section not in WORK_SECTIONS:
+        return 1
+    return _work_line_level(text)
+
+
+@lru_cache(maxsize=8192)
+def _work_line_level(text: str) -> int:
+    """
+    The level a work-history line supports, from its own wording (cached per line).
+    """
+    if _is_keyword_list(text):
         return 1
     owned = bool(_OWNERSHIP_RE.search(text))
     result = bool(_RESULT_RE.search(text))
@@ -177,6 +197,18 @@ class _Term:
 
     text: str
     skill_ids: tuple[str, ...]
+
+
+_KEY_TABLE = str.maketrans({"-": " ", "\t": " ", "\n": " "})
+_WORD_START_RE = re.compile(r"(?<![\w&])[\w$&]")
+
+
+def _key(text: str, *, fold: bool) -> str:
+    """
+    The first three characters of a term or of a line at a word start, normalised.
+    """
+    key = text[:3].translate(_KEY_TABLE)
+    return key.lower() if fold else key
 
 
 def _flex_pattern(alias: str) -> str:
@@ -275,16 +307,31 @@ class SkillMatcher:
             _Term(text, tuple(dict.fromkeys(ids)))
             for text, ids in sorted(cs_terms.items())
         ]
-        self.pattern_ci_ = self._compile(
-            [_flex_pattern(t.text) for t in self.terms_ci_], re.IGNORECASE
+        self.index_ci_ = self._index(
+            self.terms_ci_,
+            [_flex_pattern(t.text) for t in self.terms_ci_],
+            re.IGNORECASE,
         )
-        self.pattern_cs_ = self._compile(
-            [re.escape(t.text) + "s?" for t in self.terms_cs_], 0
+        self.index_cs_ = self._index(
+            self.terms_cs_, [re.escape(t.text) + "s?" for t in self.terms_cs_], 0
         )
         self.vocabulary_ = frozenset(
             word.lower() for term in ci_terms for word in _WORD_RE.findall(term)
         )
-        self.spelling_targets_ = sorted(w for w in self.vocabulary_ if len(w) >= 6)
+        # Spelling repair aims only at the words of technical aliases (products, tools,
+        # methods), where a typo hides a real skill; soft-skill aliases are plain English
+        # ("traced", "manage"), where a "repair" would turn one word into another.
+        technical = {
+            word.lower()
+            for skill in skills.values()
+            if skill.category == "technical"
+            for alias in skill.aliases
+            for word in _WORD_RE.findall(alias)
+        }
+        # typos rarely change the first letter: look only among words sharing it
+        self.spelling_targets_: dict[str, list[str]] = {}
+        for word in sorted(w for w in technical if len(w) >= 6):
+            self.spelling_targets_.setdefault(word[0], []).append(word)
 
         documents = [
             " ".join([skill.name, skill.description, *skill.aliases])
@@ -298,17 +345,48 @@ class SkillMatcher:
             min_df=1,
         )
         self.skill_matrix_ = self.vectorizer_.fit_transform(documents)
+        # Scoring a resume line needs only the fitted vocabulary and idf: keep them in
+        # plain dicts so each line costs a few dict lookups, not a sparse-matrix call.
+        self.analyzer_ = self.vectorizer_.build_analyzer()
+        self.idf_ = {
+            term: float(self.vectorizer_.idf_[column])
+            for term, column in self.vectorizer_.vocabulary_.items()
+        }
+        columns = self.skill_matrix_.tocsc()
+        column_of = self.vectorizer_.vocabulary_
+        self.term_skills_ = {
+            term: [
+                (int(row), float(value))
+                for row, value in zip(
+                    columns.indices[
+                        columns.indptr[column] : columns.indptr[column + 1]
+                    ],
+                    columns.data[columns.indptr[column] : columns.indptr[column + 1]],
+                    strict=True,
+                )
+            ]
+            for term, column in column_of.items()
+        }
         self._correct = lru_cache(maxsize=50_000)(self._correct_word)
         return self
 
     @staticmethod
-    def _compile(patterns: list[str], flags: int) -> "re.Pattern[str] | None":
-        if not patterns:
-            return None
-        order = sorted(range(len(patterns)), key=lambda i: (-len(patterns[i]), i))
-        body = "|".join(f"(?P<t{i}>{patterns[i]})" for i in order)
-        # lookahead at every word start finds overlapping terms (longest first there)
-        return re.compile(rf"(?<![\w&])(?=(?:{body})(?![\w&]))", flags)
+    def _index(
+        terms: list[_Term], patterns: list[str], flags: int
+    ) -> dict[str, "re.Pattern[str]"]:
+        """
+        One anchored pattern per term prefix, so a line is only tried against the terms
+        that can start at each of its words (a trie in spirit, at regex speed).
+        """
+        groups: dict[str, list[int]] = {}
+        for index, term in enumerate(terms):
+            groups.setdefault(_key(term.text, fold=bool(flags)), []).append(index)
+        compiled: dict[str, re.Pattern[str]] = {}
+        for key, members in groups.items():
+            members.sort(key=lambda i: (-len(patterns[i]), i))
+            body = "|".join(f"(?P<t{i}>{patterns[i]})" for i in members)
+            compiled[key] = re.compile(rf"(?:{body})(?![\w&])", flags)
+        return compiled
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "skills_"):
@@ -322,7 +400,7 @@ class SkillMatcher:
     def _correct_word(self, word: str) -> tuple[str, float] | None:
         found = process.extractOne(
             word,
-            self.spelling_targets_,
+            self.spelling_targets_.get(word[0], ()),
             scorer=fuzz.ratio,
             score_cutoff=self.fuzzy_threshold * 100,
         )
@@ -354,17 +432,25 @@ class SkillMatcher:
         return "".join(pieces), worst
 
     def _term_hits(self, text: str) -> Iterable[tuple[_Term, str, int]]:
-        for pattern, terms in (
-            (self.pattern_ci_, self.terms_ci_),
-            (self.pattern_cs_, self.terms_cs_),
-        ):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(text):
-                name = match.lastgroup
-                if name is None:
-                    continue
-                yield terms[int(name[1:])], match.group(name), match.start()
+        folded_raw = text.translate(_KEY_TABLE)
+        folded = folded_raw.lower()
+        if len(folded) != len(text):  # a rare character changed length when lowered
+            folded = folded_raw
+        index_ci, index_cs = self.index_ci_, self.index_cs_
+        for start in _WORD_START_RE.finditer(text):
+            position = start.start()
+            pattern = index_ci.get(folded[position : position + 3])
+            if pattern is not None:
+                found = pattern.match(text, position)
+                if found is not None and found.lastgroup is not None:
+                    name = found.lastgroup
+                    yield self.terms_ci_[int(name[1:])], found.group(name), position
+            pattern = index_cs.get(folded_raw[position : position + 3])
+            if pattern is not None:
+                found = pattern.match(text, position)
+                if found is not None and found.lastgroup is not None:
+                    name = found.lastgroup
+                    yield self.terms_cs_[int(name[1:])], found.group(name), position
 
     def match(
         self, document: Document, *, ratings: Ratings | None = None
@@ -444,7 +530,7 @@ class SkillMatcher:
                         text=text,
                         line=number,
                         section=section,
-                        method=method,  # type: ignore[arg-type]
+                        method=method,
                         score=score,
                         level=level,
                         source="resume",
@@ -452,16 +538,29 @@ class SkillMatcher:
                     ),
                 )
 
+    def _cosines(self, text: str) -> list[float]:
+        """
+        Cosine of one line to every skill, as TfidfVectorizer(sublinear_tf=True) would give.
+        """
+        counts = Counter(term for term in self.analyzer_(text) if term in self.idf_)
+        weights = {
+            term: (1 + math.log(n)) * self.idf_[term] for term, n in counts.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        scores = [0.0] * len(self.skill_ids_)
+        for term, weight in weights.items():
+            for row, value in self.term_skills_[term]:
+                scores[row] += weight / norm * value
+        return scores
+
     def _match_paraphrases(
         self,
         work_lines: list[tuple[int, str, str]],
         found: dict[str, dict[int, Evidence]],
     ) -> None:
-        matrix = self.vectorizer_.transform([text for _, text, _ in work_lines])
-        similarity: Any = (matrix @ self.skill_matrix_.T).toarray()
-        for row, (number, text, section) in enumerate(work_lines):
-            scores = similarity[row]
-            best = float(scores.max())
+        for number, text, section in work_lines:
+            scores = self._cosines(text)
+            best = max(scores)
             if best < self.tfidf_threshold:
                 continue
             for column, skill_id in enumerate(self.skill_ids_):

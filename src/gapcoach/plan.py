@@ -217,15 +217,14 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
         + _experience_candidates(score)
     )
     keys = {c.key for c in candidates}
-    levels = {s.id: s.level for s in score.skills}
     base = score.readiness_with()
 
     def solo_gain(candidate: _Candidate) -> float:
         if candidate.kind.startswith("skill"):
             skill_id = candidate.skill_ids[0]
             return score.readiness_with(
-                levels={**levels, skill_id: candidate.to_level}
-            ) - score.readiness_with(levels={**levels, skill_id: candidate.from_level})
+                levels={skill_id: candidate.to_level}
+            ) - score.readiness_with(levels={skill_id: candidate.from_level})
         return (
             score.readiness_with(
                 extra_credit=candidate.credit,
@@ -244,7 +243,7 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
     ordered = sorted(ordered, key=lambda c: (phase_of[c.key], position[c.key]))
 
     steps: list[PlanStep] = []
-    state_levels = dict(levels)
+    state_levels: dict[str, int] = {}
     credit = 0.0
     years: float | None = None
     seniority: float | None = None

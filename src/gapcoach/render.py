@@ -16,9 +16,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from gapcoach.batch import Cohort
 from gapcoach.models import Assessment, RoleAssessment
 
-__all__ = ["render_html", "render_json", "render_markdown", "render_terminal"]
+__all__ = [
+    "render_cohort_html",
+    "render_cohort_terminal",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_terminal",
+]
 
 _BAND_STYLE = {
     "Ready": "bold green",
@@ -208,3 +216,51 @@ def render_html(report: Assessment) -> str:
     The report as one self-contained HTML page (inline CSS and SVG charts).
     """
     return str(_environment().get_template("report.html.j2").render(report=report))
+
+
+def render_cohort_html(cohort: Cohort, *, version: str) -> str:
+    """
+    The team picture as one self-contained HTML page.
+    """
+    template = _environment().get_template("cohort.html.j2")
+    return str(template.render(cohort=cohort, version=version))
+
+
+def render_cohort_terminal(cohort: Cohort) -> RenderableType:
+    """
+    The batch summary: counts per band, mean readiness and most common gaps per role.
+    """
+    parts: list[RenderableType] = []
+    table = Table(title="Team summary", title_justify="left")
+    table.add_column("role", no_wrap=True)
+    table.add_column("people", justify="right")
+    table.add_column("mean", justify="right")
+    for header in ("ready", "nearly", "devel.", "early"):
+        table.add_column(header, justify="right")
+    for role_id, title in sorted(cohort.role_titles.items()):
+        table.add_row(
+            title,
+            str(cohort.readiness_n[role_id]),
+            f"{cohort.mean(role_id):.0f}",
+            *(str(cohort.bands[(role_id, b)]) for b in _BAND_STYLE),
+        )
+    parts.append(table)
+    for role_id, title in sorted(cohort.role_titles.items()):
+        gaps = cohort.common_gaps(role_id, 3)
+        if gaps:
+            parts.append(
+                Text(
+                    f"Most common gaps for {title}: "
+                    + ", ".join(f"{name} ({count})" for name, count in gaps)
+                )
+            )
+    parts.append(
+        Text(
+            f"{cohort.n_files - cohort.n_failed} of {cohort.n_files} assessed"
+            + (f", {cohort.n_failed} failed" if cohort.n_failed else ""),
+            style="bold red" if cohort.n_failed else "bold",
+        )
+    )
+    for path, error in cohort.failures[:20]:
+        parts.append(Text(f"  {path}: {error}", style="red"))
+    return Group(*parts)

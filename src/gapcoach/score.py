@@ -21,6 +21,7 @@ one skill to its target would add: 50 · w · (1 − min(level/target, 1)) / Σ 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from gapcoach.models import (
     CategoryScore,
@@ -139,6 +140,13 @@ class RoleScore:
     total_weight: float
     seniority: float
 
+    @cached_property
+    def skills_by_id(self) -> dict[str, SkillResult]:
+        """
+        The role's scored skills by id.
+        """
+        return {s.id: s for s in self.skills}
+
     def readiness_with(
         self,
         *,
@@ -151,14 +159,17 @@ class RoleScore:
         """
         Readiness recomputed with some inputs changed (used for impacts and the plan).
         """
-        levels = levels or {}
-        coverage = (
-            sum(
-                s.weight * _ratio(levels.get(s.id, s.level), s.target_level)
-                for s in self.skills
+        coverage = self.coverage
+        for skill_id, level in (levels or {}).items():
+            skill = self.skills_by_id[skill_id]
+            coverage += (
+                skill.weight
+                * (
+                    _ratio(level, skill.target_level)
+                    - _ratio(skill.level, skill.target_level)
+                )
+                / self.total_weight
             )
-            / self.total_weight
-        )
         experience = _experience_score(
             self.experience.years_score if years is None else years,
             self.seniority if seniority is None else seniority,
@@ -208,49 +219,55 @@ def role_rank(taxonomy: Taxonomy) -> int:
     return title_seniority(taxonomy.title).rank
 
 
+@cache
+def _certification_pattern(
+    terms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+) -> re.Pattern[str]:
+    """
+    One pattern for every certification of a role; the named group says which matched.
+    """
+    branches = []
+    for index, (aliases, acronyms) in enumerate(terms):
+        words = [rf"{re.escape(a)}" for a in aliases]
+        words += [rf"(?-i:{re.escape(a)})" for a in acronyms]
+        branches.append(rf"(?P<c{index}>{'|'.join(words)})")
+    return re.compile(rf"(?<![\w&])(?:{'|'.join(branches)})(?![\w&])", re.IGNORECASE)
+
+
 def find_credentials(
     document: Document | None, certifications: Sequence[Certification]
 ) -> Credentials:
     """
     Degrees and certifications a resume shows: held, in progress, or neither.
     """
-    from gapcoach.match import line_level
+    from gapcoach.match import mention_status
 
     held: dict[str, Evidence] = {}
     in_progress: dict[str, Evidence] = {}
     degree: Evidence | None = None
     if document is None:
         return Credentials(None, held, in_progress)
-    patterns = {
-        cert.id: re.compile(
-            "|".join(
-                [rf"(?<!\w){re.escape(a)}(?!\w)" for a in cert.aliases]
-                + [rf"(?-i:(?<!\w){re.escape(a)}(?!\w))" for a in cert.acronyms]
-            ),
-            re.IGNORECASE,
-        )
-        for cert in certifications
-    }
+    terms = tuple((tuple(c.aliases), tuple(c.acronyms)) for c in certifications)
+    pattern = _certification_pattern(terms) if certifications else None
     for line in document.lines:
-        if degree is None and line.section in {"education", "summary", "other"}:
-            found = _DEGREE_RE.search(line.text)
-            if found and line.section == "education":
-                degree = _evidence(line.text, line.number, line.section, 1)
-        for cert_id, pattern in patterns.items():
-            found = pattern.search(line.text)
-            if not found or cert_id in held:
+        if (
+            degree is None
+            and line.section == "education"
+            and _DEGREE_RE.search(line.text)
+        ):
+            degree = _evidence(line.text, line.number, line.section, 1)
+        if pattern is None:
+            continue
+        for found in pattern.finditer(line.text):
+            cert_id = certifications[int((found.lastgroup or "c0")[1:])].id
+            status = mention_status(line.text, found.start())
+            if cert_id in held or status == "negated":
                 continue
-            level = line_level(line.text, "skills", found.start())
-            if level == 0:
-                continue
-            before = line.text[: found.start()]
-            from gapcoach.match import _LEARNING_RE  # shared cue list
-
-            target = in_progress if _LEARNING_RE.search(before) else held
-            target.setdefault(
-                cert_id, _evidence(line.text, line.number, line.section, 1)
-            )
-            if target is held:
+            evidence = _evidence(line.text, line.number, line.section, 1)
+            if status == "learning":
+                in_progress.setdefault(cert_id, evidence)
+            else:
+                held[cert_id] = evidence
                 in_progress.pop(cert_id, None)
     return Credentials(degree, held, in_progress)
 

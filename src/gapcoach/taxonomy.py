@@ -47,7 +47,12 @@ __all__ = [
 ]
 
 LEXICON_NAME = "lexicon.yaml"
-REQUIRED_SECTIONS = ("Key Facts & Statistics", "Technical Skills", "Soft Skills", "Career Path")
+REQUIRED_SECTIONS = (
+    "Key Facts & Statistics",
+    "Technical Skills",
+    "Soft Skills",
+    "Career Path",
+)
 _MAX_GUIDE_BYTES = 5_000_000
 
 _YEARS_RE = re.compile(
@@ -138,7 +143,7 @@ def _money(text: str) -> int | None:
     if not match:
         return None
     value = float(match.group(1).replace(",", ""))
-    return int(round(value * 1000 if match.group(2) else value))
+    return round(value * 1000 if match.group(2) else value)
 
 
 def _int(text: str) -> int | None:
@@ -159,7 +164,7 @@ def _parse_key_facts(lines: _Lines) -> KeyFacts:
     block = lines.items[(start or 0) : end]
     facts: dict[str, Any] = {}
     for offset, line in enumerate(block):
-        following = block[offset + 1 : offset + 4] + ["", "", ""]
+        following = [*block[offset + 1 : offset + 4], "", "", ""]
         if line == "Median Salary":
             facts["median_salary_usd"] = _money(following[0])
             facts["salary_note"] = following[1].strip("()") or None
@@ -330,7 +335,9 @@ def _parse_ladder(lines: _Lines) -> list[LadderLevel]:
             continue
         if levels and lines.items[index].strip() and not years and index > start + 1:
             # a heading that is neither a level nor part of one ends the ladder
-            following = lines.items[index + 1].strip() if index + 1 < len(lines.items) else ""
+            following = (
+                lines.items[index + 1].strip() if index + 1 < len(lines.items) else ""
+            )
             if not _YEARS_RE.match(following) and lines.items[index].strip() != (
                 "Key Focus Areas"
             ):
@@ -375,7 +382,9 @@ def _parse_steps(lines: _Lines) -> list[GuideStep]:
                     number=int(match.group(1)),
                     text=text,
                     sources=[
-                        SourceRef(section="How to Become", lines=[index + 1, position + 1])
+                        SourceRef(
+                            section="How to Become", lines=[index + 1, position + 1]
+                        )
                     ],
                 )
             )
@@ -385,7 +394,9 @@ def _parse_steps(lines: _Lines) -> list[GuideStep]:
     return [unique[number] for number in sorted(unique)]
 
 
-def _paragraphs(lines: _Lines, heading: str, *, stop_headings: tuple[str, ...]) -> list[str]:
+def _paragraphs(
+    lines: _Lines, heading: str, *, stop_headings: tuple[str, ...]
+) -> list[str]:
     start = lines.find(heading)
     if start is None:
         return []
@@ -457,9 +468,11 @@ def load_lexicon(path: Path | None = None) -> dict[str, Any]:
 def _safe_load(path: Path) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as error:
-        raise TaxonomyError(f"'{path}' is not valid YAML: {error}".splitlines()[0]) from None
+        raise TaxonomyError(
+            f"'{path}' is not valid YAML: {error}".splitlines()[0]
+        ) from None
     except UnicodeDecodeError:
         raise TaxonomyError(f"'{path}' is not a UTF-8 text file.") from None
 
@@ -511,7 +524,10 @@ def build_taxonomy(
     lex_role: dict[str, Any] = (lexicon_data.get("roles") or {}).get(role) or {}
 
     skills: list[Skill] = []
-    for heading, category in (("Technical Skills", "technical"), ("Soft Skills", "soft")):
+    for heading, category in (
+        ("Technical Skills", "technical"),
+        ("Soft Skills", "soft"),
+    ):
         for line_number, bullet in _bullets(lines, heading):
             name, description, terms = _skill_from_bullet(
                 bullet, category=category, section=heading, line=line_number
@@ -531,7 +547,12 @@ def build_taxonomy(
                     category=category,
                     description=description,
                     aliases=dedupe(
-                        [name.lower(), name_alias, *guide_aliases, *entry.get("aliases", [])]
+                        [
+                            name.lower(),
+                            name_alias,
+                            *guide_aliases,
+                            *entry.get("aliases", []),
+                        ]
                     ),
                     acronyms=dedupe([*guide_acronyms, *entry.get("acronyms", [])]),
                     weight=float(override.get("weight", entry.get("weight", 1.0))),
@@ -576,7 +597,9 @@ def build_taxonomy(
 
     certifications: list[Certification] = []
     for cert_id, cert in sorted((lexicon_data.get("certifications") or {}).items()):
-        mentions = _find_mentions(lines, list(cert.get("guide_terms", [cert["name"]])), [])
+        mentions = _find_mentions(
+            lines, list(cert.get("guide_terms", [cert["name"]])), []
+        )
         if mentions:
             certifications.append(
                 Certification(
@@ -595,7 +618,11 @@ def build_taxonomy(
     tools_index = lines.find("Tools & Technologies")
     tools = (
         " ".join(
-            _paragraphs(lines, "Tools & Technologies", stop_headings=("Skills & Qualifications",))
+            _paragraphs(
+                lines,
+                "Tools & Technologies",
+                stop_headings=("Skills & Qualifications",),
+            )
         )
         if tools_index is not None
         else ""
@@ -633,7 +660,9 @@ def build_taxonomy(
     )
 
 
-def _experience_requirement(title: str, ladder: list[LadderLevel]) -> ExperienceRequirement:
+def _experience_requirement(
+    title: str, ladder: list[LadderLevel]
+) -> ExperienceRequirement:
     from rapidfuzz import fuzz, process
 
     names = [level.name for level in ladder]

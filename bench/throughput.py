@@ -1,0 +1,173 @@
+"""
+Speed and memory of gapcoach, on this machine.
+
+Prints:
+  - SkillMatcher.fit time and mean SkillMatcher.match time per resume (after fit);
+  - in-process resumes/s of a fitted Assessor (read + match + score + plan, all roles);
+  - `gapcoach batch --jobs 1` and `--jobs 2`: wall time, resumes/s and peak RSS of the
+    largest process (main or worker), on ../shared/corpus/real-resumes/ and on a
+    synthetic corpus of N resumes made from examples/resumes (default 10,000);
+  - wall time of `gapcoach --help` and of one `gapcoach assess` process (median of 7).
+
+Run:  python bench/throughput.py [--synthetic 10000] [--skip-synthetic]
+"""
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "real-resumes"
+EXAMPLES = ROOT / "examples" / "resumes"
+
+
+def gapcoach_command() -> list[str]:
+    executable = shutil.which("gapcoach")
+    return [executable] if executable else [sys.executable, "-m", "gapcoach"]
+
+
+def median_wall(args: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_batch(folder: Path, jobs: int, out: Path) -> tuple[float, int, float]:
+    """Wall seconds, resumes, and peak RSS (MB) of the largest process of one batch run."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], capture_output=True)\n"
+        "wall = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(wall, peak)\n"
+    )
+    command = [
+        *gapcoach_command(),
+        "batch",
+        str(folder),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", script, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall, peak_kb = result.stdout.split()
+    n = sum(1 for _ in out.open(encoding="utf-8"))
+    return float(wall), n, int(peak_kb) / 1024
+
+
+def make_synthetic(folder: Path, n: int) -> None:
+    """n resumes built from the persona examples, each slightly different."""
+    rng = random.Random(7)
+    bases = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    extras = [
+        "Coached new hires on call flow and empathy.",
+        "Tracked AHT, FCR and CSAT on the team dashboard.",
+        "Handled escalated complaints from upset customers.",
+        "Built weekly schedules in NICE IEX from the volume forecast.",
+        "Skills: Zendesk, Salesforce, Excel, Tableau",
+    ]
+    for index in range(n):
+        lines = bases[index % len(bases)].splitlines()
+        lines.insert(rng.randrange(3, len(lines)), "- " + rng.choice(extras))
+        (folder / f"person-{index:05d}.txt").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
+
+
+def in_process(paths: list[Path]) -> None:
+    from gapcoach import Assessor, SkillMatcher
+    from gapcoach.ingest import read_resume
+    from gapcoach.taxonomy import load_taxonomies
+
+    taxonomies = list(load_taxonomies().values())
+    start = time.perf_counter()
+    matcher = SkillMatcher().fit(taxonomies)
+    fit = time.perf_counter() - start
+    documents = [read_resume(p) for p in paths]
+    matcher.match(documents[0])  # warm caches
+    start = time.perf_counter()
+    for document in documents:
+        matcher.match(document)
+    match = (time.perf_counter() - start) / len(documents)
+    print(f"SkillMatcher.fit: {fit * 1000:.0f} ms   (target <= 300 ms)")
+    print(
+        f"SkillMatcher.match: {match * 1000:.2f} ms per resume, mean of {len(documents)}"
+        "   (target <= 10 ms)"
+    )
+    assessor = Assessor()
+    start = time.perf_counter()
+    for path in paths:
+        assessor.assess(path)
+    rate = len(paths) / (time.perf_counter() - start)
+    print(
+        f"Assessor.assess (read + match + score + plan, 2 roles): {rate:.0f} resumes/s "
+        "per process   (target >= 100)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--synthetic", type=int, default=10_000)
+    parser.add_argument("--skip-synthetic", action="store_true")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+
+    real = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    sample = real or sorted(EXAMPLES.glob("*.txt"))
+    print(
+        f"\n== in-process, {'real corpus' if real else 'examples'} ({len(sample)} resumes)"
+    )
+    in_process(sample)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        corpora: list[tuple[str, Path]] = []
+        if real:
+            corpora.append((f"real corpus ({len(real)} resumes)", CORPUS))
+        if not args.skip_synthetic:
+            synthetic = tmp_path / "synthetic"
+            synthetic.mkdir()
+            make_synthetic(synthetic, args.synthetic)
+            corpora.append((f"synthetic ({args.synthetic} resumes)", synthetic))
+        for label, folder in corpora:
+            print(f"\n== gapcoach batch, {label}")
+            for jobs in (1, 2):
+                out = tmp_path / f"out-{jobs}.jsonl"
+                wall, n, peak = run_batch(folder, jobs, out)
+                print(
+                    f"--jobs {jobs}: {wall:6.1f} s  {n / wall:6.1f} resumes/s  "
+                    f"peak RSS {peak:5.0f} MB (largest process; target <= 300)"
+                )
+
+    print("\n== start-up (median of 7 runs)")
+    help_time = median_wall([*gapcoach_command(), "--help"])
+    print(f"gapcoach --help: {help_time:.3f} s   (target <= 0.3 s)")
+    assess_time = median_wall(
+        [*gapcoach_command(), "assess", str(EXAMPLES / "supervisor.txt"), "-f", "json"]
+    )
+    print(
+        f"gapcoach assess examples/resumes/supervisor.txt: {assess_time:.3f} s"
+        "   (target <= 1.5 s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,312 @@
+"""
+BATCH: many people at once, streamed, in input order, on one or several processes.
+
+``assess_many`` yields one ``BatchResult`` per input as soon as it (and every input
+before it) is done, so writers can stream JSONL or CSV without holding the cohort in
+memory. ``Cohort`` keeps only small per-person summaries and counters for the team view.
+"""
+
+import csv
+import glob
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gapcoach.errors import GapcoachError, InputError
+from gapcoach.models import Assessment
+
+__all__ = [
+    "RESUME_SUFFIXES",
+    "BatchResult",
+    "Cohort",
+    "assess_many",
+    "csv_header",
+    "csv_rows",
+    "expand_inputs",
+    "jsonl_line",
+]
+
+RESUME_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+RATINGS_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """
+    The outcome for one input: its assessment, or the error that stopped it.
+    """
+
+    path: str
+    assessment: Assessment | None
+    error: str | None = None
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[Path]:
+    """
+    Files, folders (their resume files, sorted) and glob patterns -> resume paths.
+
+    Raises:
+        InputError: An input matches nothing.
+    """
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.suffix.lower() in RESUME_SUFFIXES)
+            )
+        elif path.exists():
+            found.append(path)
+        elif glob.has_magic(item):
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
+            if not matches:
+                raise InputError(f"'{item}' matches no file.")
+            found.extend(p for p in matches if p.is_file())
+        else:
+            found.append(path)  # reported as a per-file error, the batch goes on
+    if not found:
+        raise InputError(
+            "No resumes to assess: the inputs hold no .txt, .md, .pdf or .docx files."
+        )
+    return found
+
+
+def _ratings_for(path: Path, ratings_dir: Path | None) -> Path | None:
+    if ratings_dir is None:
+        return None
+    for suffix in RATINGS_SUFFIXES:
+        candidate = ratings_dir / f"{path.stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+# One Assessor per worker process, built by the pool initializer.
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(taxonomy: Path | None, role: str | None) -> None:
+    from gapcoach.api import Assessor
+
+    _WORKER["assessor"] = Assessor(taxonomy=taxonomy, role=role)
+
+
+def _assess_one(job: tuple[str, str | None]) -> BatchResult:
+    from gapcoach.api import Assessor
+
+    path, ratings = job
+    assessor = _WORKER["assessor"]
+    assert isinstance(assessor, Assessor)
+    try:
+        report = assessor.assess(Path(path), ratings=Path(ratings) if ratings else None)
+    except GapcoachError as error:
+        return BatchResult(path=path, assessment=None, error=str(error))
+    return BatchResult(path=path, assessment=report)
+
+
+def assess_many(
+    paths: list[Path],
+    *,
+    role: str | None = None,
+    taxonomy: Path | None = None,
+    ratings_dir: Path | None = None,
+    jobs: int = 1,
+) -> Iterator[BatchResult]:
+    """
+    Assess every path, yielding results in input order.
+
+    Args:
+        paths: Resume files.
+        role: A role id, "all" or None (every role).
+        taxonomy: A taxonomy file or folder; None uses the shipped roles.
+        ratings_dir: A folder of self-ratings named after each resume's stem.
+        jobs: Worker processes; 1 runs in this process. Results do not depend on it.
+
+    Raises:
+        GapcoachError: The taxonomy or role is invalid (before any resume is read).
+        ValueError: ``jobs`` is below 1.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}.")
+    work = [(str(p), _str_or_none(_ratings_for(p, ratings_dir))) for p in paths]
+    _init_worker(
+        taxonomy, role
+    )  # validates role and taxonomy up front, in this process
+    if jobs == 1 or len(work) < 2:
+        yield from map(_assess_one, work)
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(taxonomy, role)
+    ) as pool:
+        yield from pool.map(_assess_one, work, chunksize=8)
+
+
+def _str_or_none(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def jsonl_line(result: BatchResult) -> str:
+    """
+    One JSONL line: the full assessment, or the file and its error.
+    """
+    if result.assessment is not None:
+        return result.assessment.model_dump_json() + "\n"
+    return (
+        json.dumps({"file": result.path, "error": result.error}, ensure_ascii=False)
+        + "\n"
+    )
+
+
+def csv_header() -> list[str]:
+    """
+    Columns of the CSV output: one row per person and role.
+    """
+    return [
+        "file",
+        "role",
+        "readiness",
+        "band",
+        "years",
+        "current_level",
+        "gap_1",
+        "gap_2",
+        "gap_3",
+        "error",
+    ]
+
+
+def csv_rows(result: BatchResult) -> list[list[str]]:
+    """
+    The CSV rows of one result (an error is one row with the error column set).
+    """
+    if result.assessment is None:
+        return [[result.path, "", "", "", "", "", "", "", "", result.error or ""]]
+    rows: list[list[str]] = []
+    for item in result.assessment.assessments:
+        gaps = [gap.skill_id for gap in item.gaps[:3]] + ["", "", ""]
+        years = item.experience.years
+        rows.append(
+            [
+                result.path,
+                item.role_id,
+                f"{item.readiness:.2f}",
+                item.band,
+                "" if years is None else f"{years:g}",
+                item.experience.current_level.value,
+                *gaps[:3],
+                "",
+            ]
+        )
+    return rows
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """
+    Rows formatted as CSV text.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+@dataclass
+class PersonSummary:
+    """
+    What the team view keeps of one person for one role.
+    """
+
+    file: str
+    role_id: str
+    readiness: float
+    band: str
+    top_gap: str | None
+
+
+_KEEP_PEOPLE = 10
+
+
+@dataclass
+class Cohort:
+    """
+    Counters and small summaries for the team picture, updated one result at a time.
+    """
+
+    n_files: int = 0
+    n_failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    bands: Counter[tuple[str, str]] = field(default_factory=Counter)
+    readiness_sum: Counter[str] = field(default_factory=Counter)
+    readiness_n: Counter[str] = field(default_factory=Counter)
+    gaps: Counter[tuple[str, str]] = field(default_factory=Counter)
+    gap_names: dict[str, str] = field(default_factory=dict)
+    role_titles: dict[str, str] = field(default_factory=dict)
+    people: list[PersonSummary] = field(default_factory=list)
+    histogram: Counter[tuple[str, int]] = field(default_factory=Counter)
+
+    def add(self, result: BatchResult) -> None:
+        """
+        Count one result.
+        """
+        self.n_files += 1
+        if result.assessment is None:
+            self.n_failed += 1
+            self.failures.append((result.path, result.error or "unknown error"))
+            return
+        for item in result.assessment.assessments:
+            self.role_titles[item.role_id] = item.role_title
+            self.bands[(item.role_id, item.band)] += 1
+            self.readiness_sum[item.role_id] += round(item.readiness * 100)
+            self.readiness_n[item.role_id] += 1
+            self.histogram[(item.role_id, min(int(item.readiness // 10), 9))] += 1
+            for gap in item.gaps[:3]:
+                self.gaps[(item.role_id, gap.skill_id)] += 1
+                self.gap_names[gap.skill_id] = gap.name
+            self.people.append(
+                PersonSummary(
+                    file=Path(result.path).name,
+                    role_id=item.role_id,
+                    readiness=item.readiness,
+                    band=item.band,
+                    top_gap=item.gaps[0].name if item.gaps else None,
+                )
+            )
+        if len(self.people) > _KEEP_PEOPLE * 4:
+            self._trim()
+
+    def _trim(self) -> None:
+        """
+        Keep only the people who can still be among the closest: memory stays bounded.
+        """
+        kept: list[PersonSummary] = []
+        for role_id in sorted({p.role_id for p in self.people}):
+            kept.extend(self.closest(role_id, _KEEP_PEOPLE))
+        self.people = kept
+
+    def mean(self, role_id: str) -> float:
+        """
+        Mean readiness of the people assessed for a role.
+        """
+        n = self.readiness_n[role_id]
+        return self.readiness_sum[role_id] / 100 / n if n else 0.0
+
+    def common_gaps(self, role_id: str, n: int = 5) -> list[tuple[str, int]]:
+        """
+        The gaps most often among a person's top three, by skill name and count.
+        """
+        counts = [
+            (skill, c) for (role, skill), c in self.gaps.items() if role == role_id
+        ]
+        counts.sort(key=lambda item: (-item[1], item[0]))
+        return [(self.gap_names[skill], count) for skill, count in counts[:n]]
+
+    def closest(self, role_id: str, n: int = _KEEP_PEOPLE) -> list[PersonSummary]:
+        """
+        The people closest to being ready for a role.
+        """
+        people = [p for p in self.people if p.role_id == role_id]
+        people.sort(key=lambda p: (-p.readiness, p.file))
+        return people[:n]
