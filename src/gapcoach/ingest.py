@@ -617,11 +617,64 @@ def _dehyphenate(lines: list[str]) -> None:
         lines[index + 1] = following.group(3)
 
 
-def _normalise(raw: str, *, markdown: bool) -> list[str]:
+def _normalise(raw: str, *, markdown: bool) -> tuple[list[str], list[bool]]:
     text = _repair(raw)
-    lines = [_clean_line(line, markdown=markdown) for line in text.split("\n")]
+    raw_lines = text.split("\n")
+    bulleted = [bool(_BULLET_RE.match(line)) for line in raw_lines]
+    lines = [_clean_line(line, markdown=markdown) for line in raw_lines]
     _dehyphenate(lines)
-    return [collapse_spaces(line.replace("\u00ad", "")) for line in lines]
+    return [collapse_spaces(line.replace("\u00ad", "")) for line in lines], bulleted
+
+
+_CONTINUES_RE = re.compile(
+    r"(?:,|\b(?:and|or|to|of|the|with|for|in|a|an|by|on|at|from|as|that|which|while|"
+    r"including|across|into|than|per|&))$",
+    re.IGNORECASE,
+)
+_MAX_LOGICAL_LINE = 600
+
+
+def _logical_lines(
+    lines: list[str], sections: list[str], bulleted: list[bool]
+) -> list[ResumeLine]:
+    """
+    Non-empty lines, with a sentence wrapped across lines (as PDF text often is) joined
+    back into one line that keeps the number of its first line.
+
+    A line continues the one before when it is not a new bullet, stays in the same
+    section, and either starts in lower case or follows a line that ends mid-phrase
+    (a comma, "and", "to", "the" ...), never after a full stop.
+    """
+    joined: list[ResumeLine] = []
+    previous_index = -2
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and previous_index == index - 1
+            and not bulleted[index]
+            and sections[index] == last.section
+            and not last.text.endswith((".", "!", "?", ":", ";"))
+            and (
+                line[0].islower()
+                or (
+                    last.text.count(" ") >= 2
+                    and _CONTINUES_RE.search(last.text) is not None
+                )
+            )
+            and len(last.text) + len(line) < _MAX_LOGICAL_LINE
+        ):
+            joined[-1] = ResumeLine(
+                number=last.number, text=f"{last.text} {line}", section=last.section
+            )
+        else:
+            joined.append(
+                ResumeLine(number=index + 1, text=line, section=sections[index])
+            )
+        previous_index = index
+    return joined
 
 
 # --------------------------------------------------------------------------- sections
@@ -1882,7 +1935,7 @@ def read_resume(
     bad = len(_BAD_CHARS_RE.findall(raw))
     if "\x00" in raw or bad > max(8, len(raw) * 0.02):
         raise InputError(_binary_message(item.label))
-    lines = _normalise(raw, markdown=chosen is ResumeFormat.MD)
+    lines, bulleted = _normalise(raw, markdown=chosen is ResumeFormat.MD)
     if not any(lines):  # only bullets, rules or invisible characters
         raise InputError(
             f"{item.label} is empty; pass a resume that has some text in it."
@@ -1893,11 +1946,7 @@ def read_resume(
         sha256=sha256_bytes(item.data),
         format=chosen.value,
         text="\n".join(lines),
-        lines=[
-            ResumeLine(number=index + 1, text=line, section=structure.sections[index])
-            for index, line in enumerate(lines)
-            if line
-        ],
+        lines=_logical_lines(lines, structure.sections, bulleted),
         sections=structure.section_names,
         jobs=structure.jobs,
         years_experience=structure.years,
