@@ -223,6 +223,8 @@ def _flex_pattern(alias: str) -> str:
         parts: list[str] = []
         for word in re.split(r"[\s\-]+", chunk.strip()):
             stem = _STEM_RE.sub("", word) if word.isalpha() else word
+            if stem.endswith("y") and len(stem) >= 6:
+                stem = stem[:-1]  # strategy ~ strategies, strategic
             if word.isalpha() and len(stem) >= 5:
                 parts.append(re.escape(stem) + r"[a-z]{0,4}")
             else:

@@ -4,9 +4,9 @@ SCORE stage: skill levels + document -> readiness for one role, category scores 
 The formula (documented in the README, checked by tests):
 
     coverage    = Σ w·min(level/target, 1) / Σ w                    over the role's skills
-    experience  = 0.5·seniority + 0.25·years + 0.25·scope            each in [0, 1]
+    experience  = 0.6·seniority + 0.15·years + 0.25·scope            each in [0, 1]
     credentials = 0.5·degree + 0.5·min(certifications held / 2, 1)   in-progress counts ½
-    readiness   = 100 · (0.50·coverage + 0.35·experience + 0.15·credentials)
+    readiness   = 100 · (0.45·coverage + 0.45·experience + 0.10·credentials)
 
 seniority is the current title's rung over the role's rung (×0.6 when the current job is
 outside contact centers: leadership transfers, the field knowledge does not); years are
@@ -15,7 +15,11 @@ team/agents, sites and budget against what the role's rung typically carries.
 
 Every term is a non-decreasing function of the evidence, so more or stronger evidence
 never lowers readiness. A gap's impact is exactly the readiness points that lifting that
-one skill to its target would add: 50 · w · (1 − min(level/target, 1)) / Σ w.
+one skill to its target would add: 45 · w · (1 − min(level/target, 1)) / Σ w.
+
+The weights were chosen on ../shared/corpus/real-resumes (bench/ordering.py): where a
+person stands on the ladder predicts readiness for the next rung best, so seniority
+carries most of the experience term; skills stay the largest single input.
 """
 
 import re
@@ -47,9 +51,9 @@ __all__ = [
     "score_role",
 ]
 
-COVERAGE_WEIGHT = 0.50
-EXPERIENCE_WEIGHT = 0.35
-CREDENTIALS_WEIGHT = 0.15
+COVERAGE_WEIGHT = 0.45
+EXPERIENCE_WEIGHT = 0.45
+CREDENTIALS_WEIGHT = 0.10
 OUTSIDE_FIELD_SENIORITY = 0.6
 CERTIFICATIONS_FOR_FULL_CREDIT = 2
 
@@ -181,7 +185,7 @@ class RoleScore:
 
 
 def _experience_score(years: float, seniority: float, scope: float) -> float:
-    return 0.5 * seniority + 0.25 * years + 0.25 * scope
+    return 0.6 * seniority + 0.15 * years + 0.25 * scope
 
 
 def _readiness(coverage: float, experience: float, credentials: float) -> float:
