@@ -74,11 +74,35 @@ def predict_split(
     }
 
 
+def sweep() -> int:
+    taxonomies = list(load_taxonomies().values())
+    print("dev half: quadratic kappa / presence MCC by threshold")
+    for tfidf in (0.2, 0.25, 0.3, 0.35, 0.4):
+        cells = []
+        for fuzzy in (0.84, 0.88, 0.92):
+            matcher = SkillMatcher(tfidf_threshold=tfidf, fuzzy_threshold=fuzzy).fit(
+                taxonomies
+            )
+            scores = predict_split(matcher, "dev", False)
+            cells.append(
+                f"fuzzy {fuzzy:.2f}: {scores['kappa_quadratic']:.3f}/{scores['presence_mcc']:.3f}"
+            )
+        print(f"tfidf {tfidf:.2f}  " + "  ".join(cells))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="grid the matcher's thresholds on the dev half (how the defaults were chosen)",
+    )
     args = parser.parse_args()
+    if args.sweep:
+        return sweep()
     matcher = SkillMatcher().fit(list(load_taxonomies().values()))
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     for split in splits:

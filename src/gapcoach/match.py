@@ -52,7 +52,8 @@ _OWNERSHIP_RE = re.compile(
     r"migrat\w*|deploy\w*|automat\w*|optimi[sz]\w*|grew|boost\w*|lower\w*|sav\w*|"
     r"turned around|revamp\w*|overhaul\w*|set up|stood up|instituted|championed|headed|"
     r"restructur\w*|modernis\w*|moderniz\w*|eliminat\w*|shortened|lift\w*|exceeded|rebuil\w*|"
-    r"grow\w*|doubl\w*|halv\w*|accelerat\w*|expand\w*|won|earned)\b",
+    r"grow\w*|doubl\w*|halv\w*|accelerat\w*|expand\w*|won|earned|set|wrote|"
+    r"defin\w*|author\w*|sponsor\w*|chair\w*|secur\w*|negotiat\w*|centrali[sz]\w*)\b",
     re.IGNORECASE,
 )
 _RESULT_RE = re.compile(
@@ -67,7 +68,9 @@ _RESULT_RE = re.compile(
     r"employees|supervisors|managers|fte)\b"
     r"|\b\d+\s+(?:of\s+\d+\s+)?(?:\w+\s+){0,3}(?:were\s+|later\s+|now\s+)*"
     r"(?:promoted|became|rated|certified)\b"
-    r"|\b(?:up|down)\s+from\b|\b(?:doubled|tripled|halved)\b",
+    r"|\b(?:up|down)\s+from\b|\b(?:doubled|tripled|halved)\b"
+    r"|\bzero\s+(?:\w+\s+){0,2}(?:breaches|findings|complaints|defects|errors|escalations|"
+    r"fines|incidents|violations)\b",
     re.IGNORECASE,
 )
 _SCOPE_RE = re.compile(
@@ -95,6 +98,7 @@ _LEARNING_RE = re.compile(
     r"pursuing|studying|working toward\w*|enrolled)\b",
     re.IGNORECASE,
 )
+_ACTION_START_RE = re.compile(r"[A-Z][a-z]{2,}ed\b")
 _LABEL_LIST_RE = re.compile(r"^[A-Za-z &/]{2,40}:\s*\S")
 _STEM_RE = re.compile(r"(?:ing|ed|es|s|er|ment|ion|ions)$")
 
@@ -153,7 +157,9 @@ def _work_line_level(text: str) -> int:
     """
     if _is_keyword_list(text):
         return 1
-    owned = bool(_OWNERSHIP_RE.search(text))
+    # an ownership verb anywhere, or a bullet that opens with a past-tense action
+    # ("Coached my team to a CSAT of 92%") owns what it reports
+    owned = bool(_OWNERSHIP_RE.search(text) or _ACTION_START_RE.match(text))
     result = bool(_RESULT_RE.search(text))
     if _SCOPE_RE.search(text) and (owned or result):
         return 4
@@ -254,7 +260,7 @@ class SkillMatcher:
         fuzzy_threshold: float = 0.88,
         tfidf_threshold: float = 0.30,
         tfidf_margin: float = 0.05,
-        tfidf_max_level: int = 2,
+        tfidf_max_level: int = 4,
         max_evidence: int = 3,
     ) -> None:
         self.fuzzy_threshold = fuzzy_threshold
