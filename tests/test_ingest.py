@@ -112,9 +112,15 @@ class TestFormats:
         path = write_bytes(tmp_path, "resume.txt", pdf_bytes(RESUME_LINES))
         assert read_resume(path).format == "pdf"
 
-    def test_text_named_pdf_is_text(self, tmp_path: Path) -> None:
-        """A plain-text file named .pdf is read as the text it is."""
+    def test_text_named_pdf_is_refused(self, tmp_path: Path) -> None:
+        """A file named .pdf that is not a PDF is a broken PDF, not silently text."""
         path = write_bytes(tmp_path, "resume.pdf", RESUME_TEXT.encode("utf-8"))
+        with pytest.raises(InputError, match="is not a valid PDF"):
+            read_resume(path)
+
+    def test_text_without_a_promising_suffix_is_sniffed(self, tmp_path: Path) -> None:
+        """A text file with an unknown suffix is read as text."""
+        path = write_bytes(tmp_path, "resume.dat", RESUME_TEXT.encode("utf-8"))
         assert read_resume(path).format == "txt"
 
     def test_forced_format(self, tmp_path: Path) -> None:

@@ -220,7 +220,7 @@ def _choose_format(item: _Input, forced: ResumeFormat | None) -> ResumeFormat:
         )
     if item.suffix == ".md":
         return ResumeFormat.MD
-    if item.suffix in (".pdf", ".docx") and _is_binary_bytes(item.data):
+    if item.suffix in (".pdf", ".docx"):
         # the name promises a PDF or Word file but the content is neither: say so
         return ResumeFormat.PDF if item.suffix == ".pdf" else ResumeFormat.DOCX
     return ResumeFormat.TXT
@@ -626,6 +626,7 @@ def _normalise(raw: str, *, markdown: bool) -> tuple[list[str], list[bool]]:
     return [collapse_spaces(line.replace("\u00ad", "")) for line in lines], bulleted
 
 
+_WORD_RE = re.compile(r"[A-Za-z]")
 _CONTINUES_RE = re.compile(
     r"(?:,|\b(?:and|or|to|of|the|with|for|in|a|an|by|on|at|from|as|that|which|while|"
     r"including|across|into|than|per|&))$",
@@ -1939,6 +1940,11 @@ def read_resume(
     if not any(lines):  # only bullets, rules or invisible characters
         raise InputError(
             f"{item.label} is empty; pass a resume that has some text in it."
+        )
+    if not any(_WORD_RE.search(line) for line in lines):
+        raise InputError(
+            f"{item.label} has no readable words (wrong encoding, or not a resume); "
+            "save it as UTF-8 text, .pdf or .docx and try again."
         )
     structure = _structure(lines, today_index)
     return Document(

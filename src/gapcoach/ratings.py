@@ -201,6 +201,22 @@ def _key_lines(
     return found
 
 
+MAX_ENTRIES = 500
+
+
+def _check_count(label: str, count: int) -> None:
+    """
+    A role has a few dozen skills; a file with hundreds of entries is not a self-rating.
+    """
+    if count > MAX_ENTRIES:
+        raise _fail(
+            label,
+            None,
+            f"has more than {MAX_ENTRIES} ratings; a role has a few dozen skills, so rate "
+            "only the skills of the roles you are assessed for.",
+        )
+
+
 def _parse_mapping_file(
     label: str, text: str, data: Any, *, quoted: bool, duplicate: str | None = None
 ) -> _Parsed:
@@ -239,6 +255,7 @@ def _parse_mapping_file(
         # a bare mapping of skill: value is accepted too
         ratings, start, role, scale = data, 0, None, None
     keys = [str(key) for key in ratings]
+    _check_count(label, len(keys))
     positions = _key_lines(lines, keys, start=start, quoted=quoted)
     entries: list[_Entry] = []
     for key, value, where in zip(keys, ratings.values(), positions, strict=True):
@@ -327,6 +344,7 @@ def _parse_csv(label: str, text: str) -> _Parsed:
                 "quote a skill name that contains a comma.",
             )
         entries.append(_Entry(key=row[0].strip(), value=row[1].strip(), line=line))
+        _check_count(label, len(entries))
     if header is None:
         raise _fail(
             label, None, "the file is empty; start it with the header 'skill,rating'."

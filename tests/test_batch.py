@@ -1,0 +1,160 @@
+"""
+Tests of `gapcoach batch`: outputs, failures that do not stop the batch, --jobs parity.
+"""
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES
+from typer.testing import CliRunner
+
+from gapcoach.batch import Cohort, assess_many, expand_inputs
+from gapcoach.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    """A folder with the five personas and one broken file."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    for resume in sorted((EXAMPLES / "resumes").glob("*.txt")):
+        shutil.copy(resume, folder / resume.name)
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03 not a resume")
+    return folder
+
+
+class TestBatchCommand:
+    """The CLI over a folder with one bad file."""
+
+    def test_jsonl_keeps_input_order_and_reports_failures(
+        self, team: Path, tmp_path: Path
+    ) -> None:
+        """One JSON line per input, in order; the broken one carries its error; exit 1."""
+        out = tmp_path / "out.jsonl"
+        result = runner.invoke(app, ["batch", str(team), "-o", str(out)])
+        assert result.exit_code == 1
+        lines = [json.loads(line) for line in out.read_text().splitlines()]
+        names = [Path(line.get("file") or line["input"]["file"]).name for line in lines]
+        assert names == sorted(p.name for p in team.iterdir())
+        broken = next(line for line in lines if "error" in line)
+        assert "binary" in broken["error"]
+        assert "5 of 6 assessed, 1 failed" in " ".join(result.stdout.split())
+
+    def test_csv_has_one_row_per_person_and_role(
+        self, team: Path, tmp_path: Path
+    ) -> None:
+        """Five people x two roles + one error row, with the top three gaps."""
+        out = tmp_path / "out.csv"
+        runner.invoke(app, ["batch", str(team), "-o", str(out)])
+        rows = list(csv.DictReader(io.StringIO(out.read_text())))
+        assert len(rows) == 5 * 2 + 1
+        agent = next(
+            r
+            for r in rows
+            if r["file"].endswith("agent.txt") and r["role"] == "call-center-director"
+        )
+        assert agent["band"] == "Early"
+        assert agent["gap_1"]
+
+    def test_all_good_exits_0(self, tmp_path: Path) -> None:
+        """A batch with no failures exits 0 and prints the team summary."""
+        out = tmp_path / "out.jsonl"
+        result = runner.invoke(
+            app,
+            [
+                "batch",
+                str(EXAMPLES / "resumes" / "*.txt"),
+                "--role",
+                "call-center-director",
+                "-o",
+                str(out),
+            ],
+        )
+        assert result.exit_code == 0, result.stderr
+        assert "Team summary" in result.stdout
+        assert len(out.read_text().splitlines()) == 5
+
+    def test_html_team_view(self, team: Path, tmp_path: Path) -> None:
+        """The HTML output is the self-contained team page."""
+        out = tmp_path / "team.html"
+        runner.invoke(
+            app, ["batch", str(team), "-o", str(out), "--role", "call-center-director"]
+        )
+        page = out.read_text()
+        assert page.startswith("<!DOCTYPE html>")
+        assert (
+            "Mean readiness" in page
+            and "Most common gaps" in page
+            and "Closest to ready" in page
+        )
+        assert "broken.txt" in page
+
+    def test_unknown_output_format_is_a_usage_error(self, tmp_path: Path) -> None:
+        """An output without .jsonl/.csv/.html and no --format: exit 2."""
+        result = runner.invoke(
+            app, ["batch", str(EXAMPLES / "resumes"), "-o", str(tmp_path / "x.txt")]
+        )
+        assert result.exit_code == 2
+
+    def test_glob_that_matches_nothing(self, tmp_path: Path) -> None:
+        """A pattern with no match is an input error."""
+        result = runner.invoke(
+            app, ["batch", str(tmp_path / "*.pdf"), "-o", str(tmp_path / "o.jsonl")]
+        )
+        assert result.exit_code == 1
+        assert "matches no file" in result.stderr
+
+    def test_ratings_dir_pairs_by_stem(self, tmp_path: Path) -> None:
+        """--ratings-dir gives supervisor.txt the ratings in supervisor.yaml."""
+        ratings = tmp_path / "ratings"
+        ratings.mkdir()
+        shutil.copy(
+            EXAMPLES / "ratings" / "supervisor-ratings.yaml",
+            ratings / "supervisor.yaml",
+        )
+        out = tmp_path / "out.jsonl"
+        runner.invoke(
+            app,
+            [
+                "batch",
+                str(EXAMPLES / "resumes" / "supervisor.txt"),
+                "--ratings-dir",
+                str(ratings),
+                "-o",
+                str(out),
+            ],
+        )
+        assert json.loads(out.read_text())["input"]["ratings"] is True
+
+
+class TestParallel:
+    """Results do not depend on the number of processes."""
+
+    def test_jobs_2_equals_jobs_1(self, team: Path) -> None:
+        """--jobs 2 yields the same results, in the same order, as --jobs 1."""
+        paths = expand_inputs([str(team)])
+        one = [
+            r.assessment.model_dump_json() if r.assessment else r.error
+            for r in assess_many(paths, jobs=1)
+        ]
+        two = [
+            r.assessment.model_dump_json() if r.assessment else r.error
+            for r in assess_many(paths, jobs=2)
+        ]
+        assert one == two
+
+    def test_cohort_memory_is_bounded(self, tmp_path: Path) -> None:
+        """The team view keeps only the closest people, not everyone."""
+        cohort = Cohort()
+        paths = expand_inputs([str(EXAMPLES / "resumes")]) * 30
+        for result in assess_many(paths, role="call-center-director"):
+            cohort.add(result)
+        assert cohort.n_files == 150
+        assert len(cohort.people) <= 50
+        assert cohort.readiness_n["call-center-director"] == 150

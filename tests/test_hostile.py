@@ -1,0 +1,315 @@
+"""
+Hostile input: every case ends fast with exit 1 and one `Error: ...` line, never a
+traceback, a hang or a blown memory. The heavy cases run the installed entry point in a
+subprocess with a time limit and an address-space limit.
+"""
+
+import io
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import EXAMPLES
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from gapcoach import Assessor, GapcoachError
+from gapcoach.ingest import read_resume
+from gapcoach.taxonomy import default_skills_dir
+
+SUPERVISOR = EXAMPLES / "resumes" / "supervisor.txt"
+ROLE = "call-center-operations-manager"
+MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the child process
+
+
+def _gapcoach(*args: str) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which("gapcoach")
+    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        preexec_fn=limit,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
+
+
+def _assert_one_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def _pdf(pages: int, text: str | None = "Call center supervisor") -> bytes:
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.set_font("Helvetica", size=11)
+    for _ in range(pages):
+        document.add_page()
+        if text:
+            document.cell(text=text)
+    return bytes(document.output())
+
+
+def _resume_case(tmp_path: Path, name: str) -> Path:
+    """Build one hostile resume file by name."""
+    path = tmp_path / "resume.txt"
+    if name == "empty":
+        path.write_bytes(b"")
+    elif name == "whitespace":
+        path.write_text(" \n\t\n   \n")
+    elif name == "random-binary":
+        path.write_bytes(bytes((i * 97 + 13) % 256 for i in range(4096)))
+    elif name == "nul-bytes":
+        path.write_bytes(b"Call center supervisor\x00\x00\x00 coached agents\n" * 20)
+    elif name == "invalid-utf8":
+        path.write_bytes(b"\xc3\x28\xa0\xa1\xe2\x28\xa1\x80\x81" * 2000)
+    elif name == "50mb-text":
+        with path.open("w") as handle:
+            line = "Coached agents and handled escalations in a busy call center.\n"
+            for _ in range(50_000_000 // len(line)):
+                handle.write(line)
+    elif name == "2000-page-pdf":
+        path = tmp_path / "resume.pdf"
+        from pypdf import PdfWriter
+
+        writer = PdfWriter()
+        for _ in range(2000):
+            writer.add_blank_page(width=200, height=200)
+        with path.open("wb") as handle:
+            writer.write(handle)
+    elif name == "encrypted-pdf":
+        path = tmp_path / "resume.pdf"
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf(1))))
+        writer.encrypt(user_password="secret", algorithm="RC4-128")
+        with path.open("wb") as handle:
+            writer.write(handle)
+    elif name == "corrupt-pdf":
+        path = tmp_path / "resume.pdf"
+        path.write_bytes(b"%PDF-1.7\n" + b"\x8f garbage stream " * 200)
+    elif name == "docx-not-zip":
+        path = tmp_path / "resume.docx"
+        path.write_text("this is not a zip archive at all")
+    elif name == "docx-zip-bomb":
+        path = tmp_path / "resume.docx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            with archive.open("word/document.xml", "w", force_zip64=True) as member:
+                chunk = b"\0" * (1 << 20)
+                for _ in range(300):  # 300 MB of zeros inflate from ~300 KB
+                    member.write(chunk)
+    elif name == "folder":
+        path = tmp_path / "a-folder"
+        path.mkdir()
+    elif name == "missing":
+        path = tmp_path / "no-such-resume.pdf"
+    return path
+
+
+RESUME_CASES = {
+    "empty": "empty",
+    "whitespace": "empty",
+    "random-binary": "binary",
+    "nul-bytes": "binary",
+    "invalid-utf8": "no readable words",
+    "50mb-text": "the limit is 10 MB",
+    "2000-page-pdf": "pages",
+    "encrypted-pdf": "encrypted",
+    "corrupt-pdf": "",
+    "docx-not-zip": "",
+    "docx-zip-bomb": "",
+    "folder": "folder",
+    "missing": "does not exist",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("case", "word"), RESUME_CASES.items(), ids=list(RESUME_CASES))
+def test_hostile_resume(tmp_path: Path, case: str, word: str) -> None:
+    """Each broken resume ends within 10 s, in bounded memory, with one Error line."""
+    path = _resume_case(tmp_path, case)
+    result = _gapcoach("assess", str(path), "--role", ROLE)
+    _assert_one_error(result, *([word] if word else []))
+
+
+def _ratings(tmp_path: Path, text: str, name: str = "ratings.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+RATINGS_CASES = {
+    "python-object-tag": (
+        "ratings:\n  workforce-management-wfm-software: !!python/object/apply:os.system "
+        "['echo pwned']\n",
+        "",
+    ),
+    "wrong-type": (
+        "ratings:\n  workforce-management-wfm-software: excellent\n",
+        "line 2",
+    ),
+    "out-of-range": (
+        "scale: stars\nratings:\n  workforce-management-wfm-software: 9\n",
+        "line 3",
+    ),
+    "ten-thousand-entries": (
+        "ratings:\n" + "".join(f"  made-up-skill-{i}: 3\n" for i in range(10_000)),
+        "more than 500 ratings",
+    ),
+    "not-a-mapping": ("- just\n- a\n- list\n", ""),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("case", "content"), RATINGS_CASES.items(), ids=list(RATINGS_CASES)
+)
+def test_hostile_ratings(tmp_path: Path, case: str, content: tuple[str, str]) -> None:
+    """Each broken ratings file is refused with one Error line (safe loading only)."""
+    text, word = content
+    marker = tmp_path / "pwned"
+    text = text.replace("echo pwned", f"touch {marker}")
+    result = _gapcoach(
+        "assess", "--ratings", str(_ratings(tmp_path, text)), "--role", ROLE
+    )
+    _assert_one_error(result, *([word] if word else []))
+    assert not marker.exists()
+
+
+def _taxonomy(tmp_path: Path, mutate) -> Path:
+    data = yaml.safe_load((default_skills_dir() / f"{ROLE}.yaml").read_text())
+    mutate(data)
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def _cycle(data: dict) -> None:
+    first, second = data["skills"][0], data["skills"][1]
+    first["prerequisites"] = [second["id"]]
+    second["prerequisites"] = [first["id"]]
+
+
+TAXONOMY_CASES = {
+    "missing-field": (lambda d: d["skills"][0].pop("name"), "skills.0.name"),
+    "duplicate-skill-id": (
+        lambda d: d["skills"].append(d["skills"][0]),
+        "duplicate skill id",
+    ),
+    "prerequisite-cycle": (_cycle, "cycle"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("case", "content"), TAXONOMY_CASES.items(), ids=list(TAXONOMY_CASES)
+)
+def test_hostile_taxonomy(tmp_path: Path, case: str, content: tuple) -> None:
+    """Each broken taxonomy file is refused with one Error line naming the problem."""
+    mutate, word = content
+    result = _gapcoach(
+        "assess", str(SUPERVISOR), "--taxonomy", str(_taxonomy(tmp_path, mutate))
+    )
+    _assert_one_error(result, word)
+
+
+@pytest.fixture(scope="module")
+def assessor() -> Assessor:
+    """One fitted Assessor."""
+    return Assessor()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=3000))
+def test_arbitrary_text_raises_only_gapcoach_errors(
+    assessor: Assessor, text: str
+) -> None:
+    """read_resume + assess on any text either works or raises GapcoachError."""
+    assume(text != "-")  # "-" means "read stdin" by contract
+    try:
+        report = assessor.assess(read_resume(text))
+    except GapcoachError:
+        return
+    for item in report.assessments:
+        assert 0 <= item.readiness <= 100
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=4000))
+def test_arbitrary_bytes_raise_only_gapcoach_errors(
+    assessor: Assessor, data: bytes
+) -> None:
+    """Any bytes, sniffed as any format, either work or raise GapcoachError."""
+    try:
+        assessor.assess(read_resume(data))
+    except GapcoachError:
+        return
+
+
+def test_no_network_module_is_imported_during_an_assessment() -> None:
+    """An assessment in a fresh interpreter imports no networking module."""
+    code = (
+        "import sys, json\n"
+        "import gapcoach\n"
+        "before = set(sys.modules)\n"
+        f"gapcoach.assess({str(SUPERVISOR)!r})\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout))
+    network = {
+        "socket",
+        "ssl",
+        "http.client",
+        "urllib.request",
+        "requests",
+        "httpx",
+        "urllib3",
+    }
+    assert not loaded & network
+
+
+def test_assessment_writes_nothing_but_the_chosen_output(tmp_path: Path) -> None:
+    """A run with -o creates exactly that file in the working folder, nothing else."""
+    out = tmp_path / "report.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gapcoach",
+            "assess",
+            str(SUPERVISOR),
+            "-f",
+            "json",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
