@@ -88,11 +88,8 @@ class TestBatchCommand:
         )
         page = out.read_text()
         assert page.startswith("<!DOCTYPE html>")
-        assert (
-            "Mean readiness" in page
-            and "Most common gaps" in page
-            and "Closest to ready" in page
-        )
+        for heading in ("Mean readiness", "Most common gaps", "Closest to ready"):
+            assert heading in page
         assert "broken.txt" in page
 
     def test_unknown_output_format_is_a_usage_error(self, tmp_path: Path) -> None:

@@ -588,7 +588,7 @@ def rate(
             answer = IntPrompt.ask(
                 "Stars (1-5)",
                 console=console,
-                default=current,  # type: ignore[arg-type]
+                default=current,
                 show_default=current is not None,
             )
             if answer is None:
