@@ -28,7 +28,7 @@ def reports() -> dict[str, str]:
     """Every example report by file name."""
     assessor = gapcoach.Assessor()
     made: dict[str, str] = {}
-    inputs = {
+    inputs: dict[str, tuple[Path, Path | None]] = {
         path.stem: (path, None) for path in sorted((HERE / "resumes").glob("*.txt"))
     }
     inputs["supervisor-with-ratings"] = (
