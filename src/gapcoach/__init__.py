@@ -3,8 +3,8 @@ gapcoach: an offline, explainable skills-gap assessor for contact-center careers
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from gapcoach.api import SCHEMA_VERSION, Assessor, assess
 from gapcoach.errors import (
     GapcoachError,
     GuideParseError,
@@ -14,18 +14,52 @@ from gapcoach.errors import (
     TaxonomyError,
     UnknownRoleError,
 )
-from gapcoach.match import SkillMatcher
-from gapcoach.models import (
-    Assessment,
-    Document,
-    Evidence,
-    Ratings,
-    RoleAssessment,
-    Skill,
-    SkillMatch,
-    Taxonomy,
-)
-from gapcoach.taxonomy import build_taxonomy, load_taxonomies, load_taxonomy
+
+if TYPE_CHECKING:
+    from gapcoach.api import SCHEMA_VERSION, Assessor, assess
+    from gapcoach.match import SkillMatcher
+    from gapcoach.models import (
+        Assessment,
+        Document,
+        Evidence,
+        Ratings,
+        RoleAssessment,
+        Skill,
+        SkillMatch,
+        Taxonomy,
+    )
+    from gapcoach.taxonomy import build_taxonomy, load_taxonomies, load_taxonomy
+
+# Public names and the module that defines each: imported on first use (PEP 562), so
+# `gapcoach --help` does not pay for pydantic, scikit-learn or the matcher.
+_LAZY = {
+    "SCHEMA_VERSION": "gapcoach.api",
+    "Assessor": "gapcoach.api",
+    "assess": "gapcoach.api",
+    "SkillMatcher": "gapcoach.match",
+    "Assessment": "gapcoach.models",
+    "Document": "gapcoach.models",
+    "Evidence": "gapcoach.models",
+    "Ratings": "gapcoach.models",
+    "RoleAssessment": "gapcoach.models",
+    "Skill": "gapcoach.models",
+    "SkillMatch": "gapcoach.models",
+    "Taxonomy": "gapcoach.models",
+    "build_taxonomy": "gapcoach.taxonomy",
+    "load_taxonomies": "gapcoach.taxonomy",
+    "load_taxonomy": "gapcoach.taxonomy",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'gapcoach' has no attribute {name!r}")
+
 
 try:
     __version__ = version("gapcoach")
