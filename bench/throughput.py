@@ -98,28 +98,40 @@ def in_process(paths: list[Path]) -> None:
 
     taxonomies = list(load_taxonomies().values())
     start = time.perf_counter()
+    import sklearn.feature_extraction.text  # noqa: F401  (once per process)
+
+    sklearn_import = time.perf_counter() - start
+    start = time.perf_counter()
     matcher = SkillMatcher().fit(taxonomies)
     fit = time.perf_counter() - start
+    start = time.perf_counter()
+    SkillMatcher().fit(taxonomies)
+    refit = time.perf_counter() - start
     documents = [read_resume(p) for p in paths]
     matcher.match(documents[0])  # warm caches
     start = time.perf_counter()
     for document in documents:
         matcher.match(document)
     match = (time.perf_counter() - start) / len(documents)
-    print(f"SkillMatcher.fit: {fit * 1000:.0f} ms   (target <= 300 ms)")
+    print(f"import scikit-learn (once per process): {sklearn_import * 1000:.0f} ms")
+    print(
+        f"SkillMatcher.fit: first {fit * 1000:.0f} ms, again {refit * 1000:.0f} ms"
+        "   (target <= 300 ms)"
+    )
     print(
         f"SkillMatcher.match: {match * 1000:.2f} ms per resume, mean of {len(documents)}"
         "   (target <= 10 ms)"
     )
     assessor = Assessor()
-    start = time.perf_counter()
-    for path in paths:
-        assessor.assess(path)
-    rate = len(paths) / (time.perf_counter() - start)
-    print(
-        f"Assessor.assess (read + match + score + plan, 2 roles): {rate:.0f} resumes/s "
-        "per process   (target >= 100)"
-    )
+    for label in ("first pass", "second pass (warm caches)"):
+        start = time.perf_counter()
+        for path in paths:
+            assessor.assess(path)
+        rate = len(paths) / (time.perf_counter() - start)
+        print(
+            f"Assessor.assess (read + match + score + plan, 2 roles), {label}: "
+            f"{rate:.0f} resumes/s per process   (target >= 100)"
+        )
 
 
 def main() -> int:
