@@ -160,13 +160,17 @@ def main() -> int:
             corpora.append((f"synthetic ({args.synthetic} resumes)", synthetic))
         for label, folder in corpora:
             print(f"\n== gapcoach batch, {label}")
+            outputs = []
             for jobs in (1, 2):
                 out = tmp_path / f"out-{jobs}.jsonl"
+                outputs.append(out)
                 wall, n, peak = run_batch(folder, jobs, out)
                 print(
                     f"--jobs {jobs}: {wall:6.1f} s  {n / wall:6.1f} resumes/s  "
                     f"peak RSS {peak:5.0f} MB (largest process; target <= 300)"
                 )
+            same = outputs[0].read_bytes() == outputs[1].read_bytes()
+            print(f"--jobs 2 output identical to --jobs 1: {'yes' if same else 'NO'}")
 
     print("\n== start-up (median of 7 runs)")
     help_time = median_wall([*gapcoach_command(), "--help"])

@@ -328,3 +328,30 @@ def test_assessment_writes_nothing_but_the_chosen_output(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_unreadable_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the user may not read: exit 1 and one Error line (root reads anything,
+    so the permission error is raised where the file is opened)."""
+    from typer.testing import CliRunner
+
+    from gapcoach.cli import app
+
+    path = tmp_path / "locked.txt"
+    path.write_text("Call center supervisor")
+    original = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    path.chmod(0)
+    result = CliRunner().invoke(app, ["assess", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.strip() == (
+        f"Error: {path} cannot be read: permission denied; check the file's permissions."
+    )

@@ -92,3 +92,25 @@ def test_page_makes_no_external_requests(report_page: tuple) -> None:
     html = page.read_text(encoding="utf-8")
     for marker in ("http://", "https://", "<script", "<link", "@import", "url("):
         assert marker not in html.replace("http://data.europa.eu", "")
+
+
+def test_team_view_renders_in_the_browser(tmp_path: Path) -> None:
+    """The batch team page renders (not blank) and shows the mean readiness and the team."""
+    from gapcoach.batch import Cohort, assess_many, expand_inputs
+    from gapcoach.render import render_cohort_html
+
+    cohort = Cohort()
+    for result in assess_many(expand_inputs([str(EXAMPLES / "resumes")])):
+        cohort.add(result)
+    page = tmp_path / "team.html"
+    page.write_text(render_cohort_html(cohort, version="test"), encoding="utf-8")
+    shot = tmp_path / "team.png"
+    _chromium(
+        tmp_path, f"--screenshot={shot}", "--window-size=1000,1400", page.as_uri()
+    )
+    image = Image.open(shot).convert("L")
+    assert ImageStat.Stat(image).stddev[0] > 10
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert "5 people" in dom
+    assert f"Mean readiness {cohort.mean('call-center-director'):.0f}/100" in dom
+    assert "director.txt" in dom
