@@ -444,21 +444,20 @@ class SkillMatcher:
         folded = folded_raw.lower()
         if len(folded) != len(text):  # a rare character changed length when lowered
             folded = folded_raw
-        index_ci, index_cs = self.index_ci_, self.index_cs_
+        lookups = (
+            (self.index_ci_, folded, self.terms_ci_),
+            (self.index_cs_, folded_raw, self.terms_cs_),
+        )
         for start in _WORD_START_RE.finditer(text):
             position = start.start()
-            pattern = index_ci.get(folded[position : position + 3])
-            if pattern is not None:
+            for index, keyed, terms in lookups:
+                pattern = index.get(keyed[position : position + 3])
+                if pattern is None:
+                    continue
                 found = pattern.match(text, position)
                 if found is not None and found.lastgroup is not None:
                     name = found.lastgroup
-                    yield self.terms_ci_[int(name[1:])], found.group(name), position
-            pattern = index_cs.get(folded_raw[position : position + 3])
-            if pattern is not None:
-                found = pattern.match(text, position)
-                if found is not None and found.lastgroup is not None:
-                    name = found.lastgroup
-                    yield self.terms_cs_[int(name[1:])], found.group(name), position
+                    yield terms[int(name[1:])], found.group(name), position
 
     def match(
         self, document: Document, *, ratings: Ratings | None = None
