@@ -62,7 +62,7 @@ def main() -> int:
         ("Operations Manager readiness vs level", manager),
         ("TF-IDF cosine to the Director guide (baseline)", baseline),
     ):
-        print(f"Spearman rho, {label:48} {spearmanr(values, levels)[0]:.3f}")
+        print(f"Spearman rho, {label:48} {spearmanr(values, levels)[0]:.4f}")
     means = {}
     for level, score in zip(levels, director, strict=True):
         means.setdefault(LADDER[level], []).append(score)

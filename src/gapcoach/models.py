@@ -356,6 +356,7 @@ class ExperienceFit(Model):
     """
 
     years: float | None
+    leadership_years: float = 0.0
     required_years: int
     current_title: str | None
     current_level: Seniority

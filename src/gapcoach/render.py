@@ -81,7 +81,9 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     years = "?" if experience.years is None else f"{experience.years:g}"
     parts.append(
         Text(
-            f"Experience: {years} of {experience.required_years}+ years · now "
+            f"Experience: {years} years in contact centers, "
+            f"{experience.leadership_years:g} leading people "
+            f"(role: {experience.required_years}+) · now "
             f"{experience.current_title or 'unknown'} ({experience.current_level.value})"
         )
     )

@@ -4,22 +4,22 @@ SCORE stage: skill levels + document -> readiness for one role, category scores 
 The formula (documented in the README, checked by tests):
 
     coverage    = Σ w·min(level/target, 1) / Σ w                    over the role's skills
-    experience  = 0.6·seniority + 0.15·years + 0.25·scope            each in [0, 1]
+    experience  = 0.5·seniority + 0.25·years + 0.25·scope            each in [0, 1]
     credentials = 0.5·degree + 0.5·min(certifications held / 2, 1)   in-progress counts ½
     readiness   = 100 · (0.45·coverage + 0.45·experience + 0.10·credentials)
 
 seniority is the current title's rung over the role's rung (×0.6 when the current job is
 outside contact centers: leadership transfers, the field knowledge does not); years are
-contact-center years plus half of other years, over the role's required years; scope is
-team/agents, sites and budget against what the role's rung typically carries.
+years in lead-or-above jobs (half outside the field) over the role's required years;
+scope is team/agents, sites and budget against what the role's rung typically carries.
 
 Every term is a non-decreasing function of the evidence, so more or stronger evidence
 never lowers readiness. A gap's impact is exactly the readiness points that lifting that
 one skill to its target would add: 45 · w · (1 − min(level/target, 1)) / Σ w.
 
 The weights were chosen on ../shared/corpus/real-resumes (bench/ordering.py): where a
-person stands on the ladder predicts readiness for the next rung best, so seniority
-carries most of the experience term; skills stay the largest single input.
+person stands on the ladder, and for how long they have led people, predict readiness
+for the next rung best; skills stay the largest single input.
 """
 
 import re
@@ -55,6 +55,7 @@ COVERAGE_WEIGHT = 0.45
 EXPERIENCE_WEIGHT = 0.45
 CREDENTIALS_WEIGHT = 0.10
 OUTSIDE_FIELD_SENIORITY = 0.6
+OUTSIDE_FIELD_YEARS = 0.5
 CERTIFICATIONS_FOR_FULL_CREDIT = 2
 
 # Scope a role of each seniority rank typically carries (agents led, sites, budget USD),
@@ -185,7 +186,7 @@ class RoleScore:
 
 
 def _experience_score(years: float, seniority: float, scope: float) -> float:
-    return 0.6 * seniority + 0.15 * years + 0.25 * scope
+    return 0.5 * seniority + 0.25 * years + 0.25 * scope
 
 
 def _readiness(coverage: float, experience: float, credentials: float) -> float:
@@ -207,11 +208,23 @@ def _seniority(document: Document | None, rank: int) -> float:
     return min(title.rank / max(rank, 1), 1.0) * _field_factor(document)
 
 
-def _years(document: Document | None) -> float | None:
-    if document is None or document.years_experience is None:
-        return None
-    relevant = document.relevant_years or 0.0
-    return relevant + 0.5 * max(document.years_experience - relevant, 0.0)
+def _leadership_years(document: Document | None) -> float:
+    """
+    Years in jobs titled lead or above (team lead, supervisor, manager, ...); a job
+    outside contact centers counts half. The guides ask for years of supervisory
+    experience on the way up ("Aim to acquire 2-3 years of supervisory experience").
+    """
+    if document is None:
+        return 0.0
+    from gapcoach.ingest import title_seniority
+
+    months = sum(
+        job.months * (1.0 if job.relevant else OUTSIDE_FIELD_YEARS)
+        for job in document.jobs
+        if title_seniority(job.title).rank >= 1
+    )
+    total = (document.years_experience or 0.0) * 12
+    return round(min(months, total) / 12, 1)
 
 
 def role_rank(taxonomy: Taxonomy) -> int:
@@ -344,17 +357,15 @@ def score_role(
     rank = role_rank(taxonomy)
     required = taxonomy.experience.years_min
     years = document.relevant_years if document else None
-    years_score = min((years or 0.0) / required, 1.0) if required > 0 else 1.0
+    leading = _leadership_years(document)
+    years_score = min(leading / required, 1.0) if required > 0 else 1.0
     current_level = document.current_level if document else Seniority.OUTSIDE
-    seniority = (
-        0.0
-        if current_level is Seniority.OUTSIDE
-        else min(current_level.rank / max(rank, 1), 1.0)
-    )
+    seniority = _seniority(document, rank)
     scope = _scope_score(document, rank)
     experience_value = _experience_score(years_score, seniority, scope)
     experience = ExperienceFit(
         years=years,
+        leadership_years=leading,
         required_years=required,
         current_title=document.current_title if document else None,
         current_level=current_level,
