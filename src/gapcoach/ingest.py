@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -1134,6 +1135,7 @@ _LEAD_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def title_seniority(title: str) -> Seniority:
     """
     The contact-center ladder rung a job title names, ignoring whether the job is in the field.
