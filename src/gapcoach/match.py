@@ -66,6 +66,7 @@ _RESULT_RE = re.compile(
     r"|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
     r"|\b\d{2,}\s*(?:agents|reps|representatives|advisors|associates|seats|staff|people|"
     r"employees|supervisors|managers|fte)\b"
+    r"|\bteams?\s+of\s+\d+|\b\d+\s+direct\s+reports\b|\b\d+[-\s](?:person|agent|seat|member)\b"
     r"|\b\d+\s+(?:of\s+\d+\s+)?(?:\w+\s+){0,3}(?:were\s+|later\s+|now\s+)*"
     r"(?:promoted|became|rated|certified)\b"
     r"|\b(?:up|down)\s+from\b|\b(?:doubled|tripled|halved)\b"
