@@ -7,6 +7,7 @@ resumes; ``assess`` is the one-off convenience that builds an Assessor for one c
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gapcoach.models import (
     Assessment,
@@ -18,6 +19,9 @@ from gapcoach.models import (
     SkillMatch,
     Taxonomy,
 )
+
+if TYPE_CHECKING:
+    from gapcoach.score import Credentials
 
 __all__ = ["SCHEMA_VERSION", "Assessor", "assess"]
 
@@ -121,7 +125,13 @@ class Assessor:
         else:
             assert loaded_ratings is not None
             matches = self.matcher.match_ratings(loaded_ratings)
-        assessments = [self._assess_role(t, matches, document) for t in roles]
+        from gapcoach.score import find_credentials
+
+        certifications = {c.id: c for t in roles for c in t.certifications}
+        credentials = find_credentials(document, list(certifications.values()))
+        assessments = [
+            self._assess_role(t, matches, document, credentials) for t in roles
+        ]
         best, reason = _best_next_role(assessments, document)
         return Assessment(
             schema_version=SCHEMA_VERSION,
@@ -144,11 +154,14 @@ class Assessor:
         taxonomy: Taxonomy,
         matches: Sequence[SkillMatch],
         document: Document | None,
+        credentials: "Credentials",
     ) -> RoleAssessment:
         from gapcoach.plan import build_plan, ladder_position
         from gapcoach.score import band, score_role
 
-        score = score_role(matches, taxonomy, document=document)
+        score = score_role(
+            matches, taxonomy, document=document, credentials=credentials
+        )
         plan = build_plan(score, max_steps=self.max_steps)
         readiness = round(score.readiness, 2)
         return RoleAssessment(

@@ -23,7 +23,7 @@ from gapcoach.models import (
     Seniority,
     SkillAction,
 )
-from gapcoach.score import RoleScore
+from gapcoach.score import RoleScore, level_credit
 
 __all__ = ["PHASES", "build_plan", "ladder_position", "phase_for"]
 
@@ -249,9 +249,22 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
     seniority: float | None = None
     scope: float | None = None
     current = base
+    coverage_delta = 0.0
+    skills = score.skills_by_id
     for candidate in ordered:
         if candidate.kind.startswith("skill"):
-            state_levels[candidate.skill_ids[0]] = candidate.to_level
+            # coverage is additive over skills: update it by this skill's change only
+            skill = skills[candidate.skill_ids[0]]
+            before = state_levels.get(skill.id, skill.level)
+            state_levels[skill.id] = candidate.to_level
+            coverage_delta += (
+                skill.weight
+                * (
+                    level_credit(candidate.to_level, skill.target_level)
+                    - level_credit(before, skill.target_level)
+                )
+                / score.total_weight
+            )
         credit += candidate.credit
         years = candidate.years if candidate.years is not None else years
         seniority = (
@@ -259,7 +272,7 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
         )
         scope = candidate.scope if candidate.scope is not None else scope
         after = score.readiness_with(
-            levels=state_levels,
+            coverage_delta=coverage_delta,
             extra_credit=credit,
             years=years,
             seniority=seniority,

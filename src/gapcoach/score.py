@@ -48,6 +48,7 @@ __all__ = [
     "EXPERIENCE_WEIGHT",
     "RoleScore",
     "band",
+    "level_credit",
     "score_role",
 ]
 
@@ -90,7 +91,10 @@ def band(readiness: float) -> str:
     return "Early"
 
 
-def _ratio(level: int, target: int) -> float:
+def level_credit(level: int, target: int) -> float:
+    """
+    A skill's credit toward coverage: level over target, capped at 1 (target 0: met).
+    """
     return 1.0 if target <= 0 else min(level / target, 1.0)
 
 
@@ -156,6 +160,7 @@ class RoleScore:
         self,
         *,
         levels: dict[str, int] | None = None,
+        coverage_delta: float = 0.0,
         years: float | None = None,
         seniority: float | None = None,
         scope: float | None = None,
@@ -164,14 +169,14 @@ class RoleScore:
         """
         Readiness recomputed with some inputs changed (used for impacts and the plan).
         """
-        coverage = self.coverage
+        coverage = self.coverage + coverage_delta
         for skill_id, level in (levels or {}).items():
             skill = self.skills_by_id[skill_id]
             coverage += (
                 skill.weight
                 * (
-                    _ratio(level, skill.target_level)
-                    - _ratio(skill.level, skill.target_level)
+                    level_credit(level, skill.target_level)
+                    - level_credit(skill.level, skill.target_level)
                 )
                 / self.total_weight
             )
@@ -332,6 +337,7 @@ def score_role(
     taxonomy: Taxonomy,
     *,
     document: Document | None = None,
+    credentials: "Credentials | None" = None,
 ) -> RoleScore:
     """
     Readiness, category scores and ranked gaps for one role.
@@ -351,7 +357,8 @@ def score_role(
         for skill in taxonomy.skills
     ]
     coverage = (
-        sum(r.weight * _ratio(r.level, r.target_level) for r in results) / total_weight
+        sum(r.weight * level_credit(r.level, r.target_level) for r in results)
+        / total_weight
     )
 
     rank = role_rank(taxonomy)
@@ -377,7 +384,15 @@ def score_role(
         scope_score=round(scope, 4),
         score=round(100 * experience_value, 2),
     )
-    credentials = find_credentials(document, taxonomy.certifications)
+    if credentials is None:
+        credentials = find_credentials(document, taxonomy.certifications)
+    else:  # found once for several roles: keep this role's certifications
+        own = {cert.id for cert in taxonomy.certifications}
+        credentials = Credentials(
+            credentials.degree,
+            {k: v for k, v in credentials.held.items() if k in own},
+            {k: v for k, v in credentials.in_progress.items() if k in own},
+        )
     readiness = _readiness(coverage, experience_value, credentials.score())
 
     categories: list[CategoryScore] = []
@@ -389,7 +404,10 @@ def score_role(
                 category=category,
                 score=round(
                     100
-                    * sum(r.weight * _ratio(r.level, r.target_level) for r in members)
+                    * sum(
+                        r.weight * level_credit(r.level, r.target_level)
+                        for r in members
+                    )
                     / weight,
                     2,
                 ),
@@ -425,7 +443,7 @@ def score_role(
                     100
                     * COVERAGE_WEIGHT
                     * r.weight
-                    * (1 - _ratio(r.level, r.target_level))
+                    * (1 - level_credit(r.level, r.target_level))
                     / total_weight,
                     2,
                 ),
@@ -470,7 +488,7 @@ def _skill_result(
             100
             * COVERAGE_WEIGHT
             * skill.weight
-            * _ratio(level, skill.target_level)
+            * level_credit(level, skill.target_level)
             / total_weight,
             4,
         ),
