@@ -6,7 +6,9 @@ weighted kappa, mean absolute error, exact agreement) and presence (level >= 1)
 precision, recall, F1 and Matthews correlation, plus the out-of-field check (no
 out-of-field resume may get level >= 2 on more than two skills).
 
-Run:  python bench/quality.py [--split dev|test|both] [--errors]
+Run:  python bench/quality.py [--split dev|tune|test|all] [--errors] [--sweep]
+
+dev and tune are for tuning (thresholds, lexicon); test is report-only.
 """
 
 import argparse
@@ -36,7 +38,10 @@ def predict_split(
     truth: list[int] = []
     predicted: list[int] = []
     out_of_field_violations = 0
-    for label_file in sorted((EVAL / split).glob("*.yaml")):
+    label_files = sorted(
+        f for part in split.split("+") for f in (EVAL / part).glob("*.yaml")
+    )
+    for label_file in label_files:
         labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
         document = read_resume(label_file.with_suffix(".txt"))
         matches = {m.skill_id: m for m in matcher.match(document)}
@@ -58,7 +63,7 @@ def predict_split(
     present_true = [int(v >= 1) for v in truth]
     present_pred = [int(v >= 1) for v in predicted]
     return {
-        "resumes": len(list((EVAL / split).glob("*.yaml"))),
+        "resumes": len(label_files),
         "labels": len(truth),
         "kappa_quadratic": cohen_kappa_score(truth, predicted, weights="quadratic"),
         "mae": mean_absolute_error(truth, predicted),
@@ -76,14 +81,15 @@ def predict_split(
 
 def sweep() -> int:
     taxonomies = list(load_taxonomies().values())
-    print("dev half: quadratic kappa / presence MCC by threshold")
+    tuning = "dev+tune" if any((EVAL / "tune").glob("*.yaml")) else "dev"
+    print(f"{tuning}: quadratic kappa / presence MCC by threshold")
     for tfidf in (0.2, 0.25, 0.3, 0.35, 0.4):
         cells = []
         for fuzzy in (0.84, 0.88, 0.92):
             matcher = SkillMatcher(tfidf_threshold=tfidf, fuzzy_threshold=fuzzy).fit(
                 taxonomies
             )
-            scores = predict_split(matcher, "dev", False)
+            scores = predict_split(matcher, tuning, False)
             cells.append(
                 f"fuzzy {fuzzy:.2f}: {scores['kappa_quadratic']:.3f}/{scores['presence_mcc']:.3f}"
             )
@@ -93,7 +99,9 @@ def sweep() -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument(
+        "--split", choices=["dev", "tune", "test", "all"], default="all"
+    )
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument(
         "--sweep",
@@ -104,7 +112,7 @@ def main() -> int:
     if args.sweep:
         return sweep()
     matcher = SkillMatcher().fit(list(load_taxonomies().values()))
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    splits = ["dev", "tune", "test"] if args.split == "all" else [args.split]
     for split in splits:
         if not any((EVAL / split).glob("*.yaml")):
             print(f"{split}: no labelled resumes in {EVAL / split}")
