@@ -53,7 +53,8 @@ _OWNERSHIP_RE = re.compile(
     r"turned around|revamp\w*|overhaul\w*|set up|stood up|instituted|championed|headed|"
     r"restructur\w*|modernis\w*|moderniz\w*|eliminat\w*|shortened|lift\w*|exceeded|rebuil\w*|"
     r"grow\w*|doubl\w*|halv\w*|accelerat\w*|expand\w*|won|earned|set|wrote|"
-    r"defin\w*|author\w*|sponsor\w*|chair\w*|secur\w*|negotiat\w*|centrali[sz]\w*)\b",
+    r"defin\w*|author\w*|sponsor\w*|chair\w*|secur\w*|negotiat\w*|centrali[sz]\w*|"
+    r"replac\w*|brought in|moved|switched|pushed for|champion\w*|hired|rewrote|rewrit\w*)\b",
     re.IGNORECASE,
 )
 _RESULT_RE = re.compile(
@@ -68,7 +69,10 @@ _RESULT_RE = re.compile(
     r"employees|supervisors|managers|fte)\b"
     r"|\bteams?\s+of\s+\d+|\b\d+\s+direct\s+reports\b|\b\d+[-\s](?:person|agent|seat|member)\b"
     r"|\b\d+\s+(?:of\s+\d+\s+)?(?:\w+\s+){0,3}(?:were\s+|later\s+|now\s+)*"
-    r"(?:promoted|became|rated|certified)\b"
+    r"(?:promoted|became|rated|certified|passed|moved up|stayed|still)\b"
+    r"|\b\d+\s+of\s+(?:my\s+|the\s+)?\d+\b"
+    r"|\bno\s+(?:\w+\s+)?(?:findings|breaches|fines|violations|defects|errors|"
+    r"escalations|complaints|repeat findings)\b"
     r"|\b(?:up|down)\s+from\b|\b(?:doubled|tripled|halved)\b"
     r"|\bzero\s+(?:\w+\s+){0,2}(?:breaches|findings|complaints|defects|errors|escalations|"
     r"fines|incidents|violations)\b",
@@ -79,18 +83,32 @@ _SCOPE_RE = re.compile(
     r"|\benterprise(?:-wide)?\b|\bcompany-?wide\b|\borganization-?wide\b|\borganisation-?wide\b"
     r"|\bglobal(?:ly)?\b|\bnation(?:al|wide)\b|\bworldwide\b"
     r"|\b(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-    r"(?:\w+\s+){0,2}(?:sites|centers|centres|locations|countries|regions|call centers|"
+    r"(?:\w+\s+){0,2}(?:sites|centers|centres|hubs|locations|countries|regions|call centers|"
     r"contact centers|bpo partners|vendors)\b"
     r"|\$\s?\d+(?:\.\d+)?\s*(?:m|mm|million|bn|billion)\b"
     r"|\bhundreds of\b|\b(?:[1-9],?\d{3}|[1-9]\d{2})\+?\s*(?:-\s*)?(?:agents|reps|"
     r"representatives|advisors|associates|seats|seat|staff|employees|fte)\b"
-    r"|\b(?:multi-year|\d-year|three-year|five-year)\b|\bc-suite\b|\bboard\b|\bp&l\b",
+    r"|\b(?:multi-year|\d-year|three-year|five-year)\b|\bc-suite\b|\bboard\b|\bp&l\b"
+    r"|\b(?:all|every|each)\s+(?:\w+\s+){0,2}(?:centers|centres|sites|locations|hubs|"
+    r"center|centre|site|location|hub|regions|countries)\b",
     re.IGNORECASE,
 )
+# A negation counts when it is about the person's experience ("no experience with",
+# "never used", "have not worked in"), not any "never" in the sentence ("card numbers
+# are never recorded (PCI DSS)" is evidence of PCI DSS, not its absence).
 _NEGATION_RE = re.compile(
-    r"\b(?:no|not|never|without|lack\w*|haven'?t|hasn'?t|don'?t|didn'?t|yet to|"
-    r"eager to|keen to|hop(?:e|ing) to|would (?:like|love) to|looking to|plan(?:ning)? to|"
-    r"aspir\w+|want(?:ing)? to|interested in|goal is to|aim to|seeking to)\b[^.;!?]*$",
+    r"(?:\b(?:no|little|limited|zero|without(?: any)?|lack(?:ing)?(?: of)?)\s+"
+    r"(?:[\w&'-]+\s+){0,3}(?:experience|exposure|knowledge|background|training|"
+    r"ownership|access)\b"
+    r"|\b(?:never|not yet|haven'?t|have not|hasn'?t|has not|didn'?t|did not|don'?t|do not|"
+    r"not)\s+(?:[\w'-]+\s+){0,2}(?:used|worked|touched|had|have|handled|done|managed|"
+    r"run|familiar|certified|trained|experienced|exposed|hands-on)\b"
+    r"|\byet to\b"
+    r"|\b(?:eager|keen|hop(?:e|ing)|would (?:like|love)|looking|plan(?:ning)?|aspir\w+|"
+    r"want(?:ing)?|aim(?:ing)?|seeking|excited|motivated) to (?:learn|get|gain|pursue|"
+    r"move|grow|develop|become|work|try|explore|earn|build|take|start|step)\b"
+    r"|\binterested in (?:learning|pursuing|moving|getting|gaining)\b"
+    r"|\bgoal is to\b)[^.;!?]*$",
     re.IGNORECASE,
 )
 _LEARNING_RE = re.compile(
@@ -258,7 +276,7 @@ class SkillMatcher:
     def __init__(
         self,
         *,
-        fuzzy_threshold: float = 0.88,
+        fuzzy_threshold: float = 0.84,
         tfidf_threshold: float = 0.30,
         tfidf_margin: float = 0.05,
         tfidf_max_level: int = 4,
