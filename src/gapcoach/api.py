@@ -125,14 +125,15 @@ class Assessor:
         else:
             assert loaded_ratings is not None
             matches = self.matcher.match_ratings(loaded_ratings)
-        from gapcoach.score import find_credentials
+        from gapcoach.score import find_credentials, role_rank
 
         certifications = {c.id: c for t in roles for c in t.certifications}
         credentials = find_credentials(document, list(certifications.values()))
         assessments = [
             self._assess_role(t, matches, document, credentials) for t in roles
         ]
-        best, reason = _best_next_role(assessments, document)
+        ranks = {t.role_id: role_rank(t) for t in roles}
+        best, reason = _best_next_role(assessments, document, ranks)
         return Assessment(
             schema_version=SCHEMA_VERSION,
             gapcoach_version=_version(),
@@ -185,7 +186,9 @@ class Assessor:
 
 
 def _best_next_role(
-    assessments: list[RoleAssessment], document: Document | None
+    assessments: list[RoleAssessment],
+    document: Document | None,
+    ranks: dict[str, int],
 ) -> tuple[str | None, str | None]:
     """
     Among the assessed roles, the best next step: the readiest role above where the
@@ -194,7 +197,6 @@ def _best_next_role(
     if len(assessments) < 2:
         return None, None
     current = document.current_level if document else Seniority.OUTSIDE
-    ranks = {a.role_id: _title_rank(a.role_title) for a in assessments}
     above = [a for a in assessments if ranks[a.role_id] > current.rank]
     pool = above or assessments
     # a step up: the nearest role at equal readiness; no step up: the most senior one
@@ -207,12 +209,6 @@ def _best_next_role(
         else f"{best.role_title} has the highest readiness: {best.readiness:.0f}/100."
     )
     return best.role_id, why
-
-
-def _title_rank(title: str) -> int:
-    from gapcoach.ingest import title_seniority
-
-    return title_seniority(title).rank
 
 
 def assess(

@@ -231,20 +231,6 @@ def _looks_markdown(text: str) -> bool:
     return len(_MARKDOWN_RE.findall(text[:20_000])) >= 3 and "\n#" in "\n" + text
 
 
-def _is_binary_bytes(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample and not _utf16_guess(sample):
-        return True
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError as error:
-        # a multi-byte sequence cut at the end of the sample is still text
-        if error.start < len(sample) - 4:
-            control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
-            return control > len(sample) * 0.05
-    return False
-
-
 # --------------------------------------------------------------------------- decoding
 
 _BAD_CHARS_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ud800-\udfff]")

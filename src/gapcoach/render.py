@@ -34,7 +34,6 @@ _BAND_STYLE = {
     "Developing": "bold yellow",
     "Early": "bold red",
 }
-_LEVEL_WORDS = ("none", "mentioned", "applied", "owned with results", "strategic scope")
 
 
 def render_json(report: Assessment) -> str:
@@ -202,7 +201,6 @@ def _environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals.update(level_words=_LEVEL_WORDS, bar=_bar)
     return environment
 
 

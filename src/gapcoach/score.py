@@ -120,11 +120,11 @@ class Credentials:
         """
         return len(self.held) + 0.5 * len(self.in_progress)
 
-    def score(self, *, extra_credit: float = 0.0, degree: bool | None = None) -> float:
+    def score(self, *, extra_credit: float = 0.0) -> float:
         """
         The credentials term in [0, 1].
         """
-        has_degree = self.degree is not None if degree is None else degree
+        has_degree = self.degree is not None
         certs = min(
             (self.credit() + extra_credit) / CERTIFICATIONS_FOR_FULL_CREDIT, 1.0
         )
