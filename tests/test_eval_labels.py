@@ -1,0 +1,75 @@
+"""
+The labelled evaluation set (bench/data/eval) keeps the rules of its RUBRIC.md.
+
+Labels are the ground truth bench/quality.py measures the matcher against, so a label
+that breaks the rubric (no proof quoted, a proof that is not in the resume, an
+out-of-field person with more than two applied skills) would corrupt every figure.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gapcoach.models import Seniority
+from gapcoach.taxonomy import load_taxonomies
+
+EVAL = Path(__file__).resolve().parents[1] / "bench" / "data" / "eval"
+LABEL_FILES = sorted(EVAL.glob("*/*.yaml"))
+KEYS = {"ladder_level", "out_of_field", "traps", "labels", "rationale"}
+TRAPS = {
+    "paraphrase",
+    "typo",
+    "negation",
+    "aspiration",
+    "keyword-dump",
+    "broken-lines",
+    "acronym",
+}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_the_set_is_large_enough_and_has_a_report_only_split() -> None:
+    splits = {path.parent.name for path in LABEL_FILES}
+    assert {"dev", "test"} <= splits
+    assert len(LABEL_FILES) >= 30
+    outsiders = sum(
+        bool(yaml.safe_load(path.read_text(encoding="utf-8"))["out_of_field"])
+        for path in LABEL_FILES
+    )
+    assert outsiders >= 6
+
+
+@pytest.mark.parametrize(
+    "path", LABEL_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in LABEL_FILES]
+)
+def test_label_file_follows_the_rubric(path: Path) -> None:
+    skill_ids = {
+        skill.id for taxonomy in load_taxonomies().values() for skill in taxonomy.skills
+    }
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    resume = path.with_suffix(".txt")
+    assert resume.is_file(), f"{resume.name} is missing"
+    text = _squash(resume.read_text(encoding="utf-8"))
+
+    assert set(data) == KEYS
+    assert Seniority(data["ladder_level"])
+    assert isinstance(data["out_of_field"], bool)
+    assert data["out_of_field"] == (data["ladder_level"] == "outside")
+    assert set(data["traps"] or []) <= TRAPS
+    labels = data["labels"]
+    assert set(labels) == skill_ids
+    assert all(isinstance(v, int) and 0 <= v <= 4 for v in labels.values())
+
+    rationale = data["rationale"] or {}
+    proved = {skill_id for skill_id, level in labels.items() if level > 0}
+    assert set(rationale) == proved, "a rationale for every label > 0, and only those"
+    for skill_id, quote in rationale.items():
+        assert _squash(quote) in text, f"{skill_id}: proof not quoted verbatim"
+    if data["out_of_field"]:
+        applied = [skill_id for skill_id, level in labels.items() if level >= 2]
+        assert len(applied) <= 2, f"out-of-field person with {applied}"
