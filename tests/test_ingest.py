@@ -735,6 +735,22 @@ class TestSeniority:
         )
         assert document.current_level is Seniority.OUTSIDE
 
+    @pytest.mark.parametrize(
+        ("bullet", "relevant"),
+        [
+            ("- Coordinate inbound receiving appointments with carriers.", False),
+            ("- Scheduled outbound freight and trailers for 3 docks.", False),
+            ("- Answered inbound calls for 12 retail clients.", True),
+            ("- Ran outbound sales campaigns.", True),
+        ],
+    )
+    def test_inbound_freight_is_not_calls(self, bullet: str, relevant: bool) -> None:
+        """'inbound' in a warehouse is freight; on a phone line it is the field."""
+        document = read_resume(
+            f"Experience\nOperations Coordinator  2019 - Present\n{bullet}\n"
+        )
+        assert document.jobs[0].relevant is relevant
+
     def test_relevance_from_lines(self) -> None:
         """A neutral title counts as contact-center work when its lines say so."""
         document = read_resume(

@@ -10,7 +10,7 @@ from helpers import EXAMPLES
 
 from gapcoach import NotFittedError, SkillMatcher
 from gapcoach.ingest import read_resume
-from gapcoach.match import combine_levels, line_level
+from gapcoach.match import combine_levels, line_level, outside_field
 from gapcoach.models import Rating, Ratings
 
 CASES = json.loads((Path(__file__).parent / "cases" / "match.json").read_text())
@@ -118,6 +118,68 @@ class TestLevels:
             fitted_matcher, _resume("No experience with Tableau or Power BI yet")
         )
         assert levels["data-analysis-and-reporting-tools"] == 0
+
+
+class TestOutsideTheField:
+    """Work outside contact centers proves at most two skills beyond a mention."""
+
+    BULLETS = (
+        "Cut food cost from 34% to 29% by renegotiating the produce contract",
+        "Coached 6 line cooks; 3 promoted to sous chef",
+        "Own the $1.2M kitchen budget and the monthly P&L review with the owner",
+    )
+
+    @staticmethod
+    def _history(title: str, *bullets: str) -> str:
+        lines = ["Jordan Example", "", "EXPERIENCE", "", f"{title}, Jan 2019 - Present"]
+        return "\n".join(lines + [f"- {bullet}" for bullet in bullets]) + "\n"
+
+    def test_only_the_strongest_two_keep_their_level(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """A chef's budget, P&L and coaching lines: two skills applied, the rest 1."""
+        document = read_resume(
+            self._history("Executive Chef, Harbor Bistro", *self.BULLETS)
+        )
+        assert outside_field(document)
+        matches = fitted_matcher.match(document)
+        applied = [m for m in matches if m.level >= 2]
+        assert len(applied) == 2
+        lowered = [m for m in matches if "transferable" in m.combination]
+        assert lowered, "some skill had work evidence and was lowered"
+        for found in lowered:
+            assert found.level == found.resume_level == 1
+            assert found.evidence
+            assert all(e.level <= 1 for e in found.evidence)
+        assert min(m.resume_level for m in applied) >= 2
+
+    def test_the_same_lines_in_a_contact_center_count_in_full(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """The limit comes from the field of the work, not from the lines."""
+        document = read_resume(
+            self._history("Call Center Supervisor, Example Telecom", *self.BULLETS)
+        )
+        assert not outside_field(document)
+        matches = fitted_matcher.match(document)
+        assert sum(m.level >= 2 for m in matches) > 2
+        assert not any("transferable" in m.combination for m in matches)
+
+    def test_no_work_history_is_not_judged_outside(self) -> None:
+        """Without dated jobs there is no field to judge: nothing is lowered."""
+        assert not outside_field(read_resume("Jordan Example\nSKILLS\nWFM, IEX\n"))
+
+    @pytest.mark.parametrize("applied", [0, 1, 3])
+    def test_the_number_kept_is_a_parameter(
+        self, taxonomies: dict, applied: int
+    ) -> None:
+        matcher = SkillMatcher(outside_field_applied=applied).fit(
+            list(taxonomies.values())
+        )
+        document = read_resume(
+            self._history("Executive Chef, Harbor Bistro", *self.BULLETS)
+        )
+        assert sum(m.level >= 2 for m in matcher.match(document)) <= applied
 
 
 class TestRatings:

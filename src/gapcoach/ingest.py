@@ -1264,7 +1264,11 @@ def _is_place(text: str) -> bool:
 
 _CC_STRONG_RE = re.compile(
     r"\b(?:call|contact)[\s-]*cent(?:er|re)s?\b|\bhelp\s*desk\b|\bservice\s*desk\b|\bbpo\b|"
-    r"\b(?:inbound|outbound)\b|\bcalls?\s+(?:volume|per\s+(?:day|hour|shift))\b|"
+    # "inbound" in a warehouse is freight, not calls
+    r"\b(?:inbound|outbound)\b(?![\s-]+(?:freight|receiv\w*|recieving|shipments?|"
+    r"logistics|trucks?|loads?|deliver\w*|receipts?|pallets?|docks?|materials?|goods|"
+    r"inventory|orders?|supply|cargo|containers?|trailers?|flights?))|"
+    r"\bcalls?\s+(?:volume|per\s+(?:day|hour|shift))\b|"
     r"\bhigh[\s-]+(?:call\s+)?volume\s+(?:of\s+)?calls?\b|\bhigh\s+call\s+volume\b|"
     r"\b(?:aht|ivr|acd|fcr|asa)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
     r"\bfirst[\s-]+call\s+resolution\b|\bservice\s+levels?\b|\btelemarket\w*|"

@@ -38,7 +38,13 @@ from gapcoach.models import (
     Taxonomy,
 )
 
-__all__ = ["SkillMatcher", "combine_levels", "line_level", "mention_status"]
+__all__ = [
+    "SkillMatcher",
+    "combine_levels",
+    "line_level",
+    "mention_status",
+    "outside_field",
+]
 
 # Sections whose lines show work done (a bullet there can prove use); the rest mention.
 WORK_SECTIONS = frozenset({"experience", "other"})
@@ -120,6 +126,14 @@ _LEARNING_RE = re.compile(
 _ACTION_START_RE = re.compile(r"[A-Z][a-z]{2,}ed\b")
 _LABEL_LIST_RE = re.compile(r"^[A-Za-z &/]{2,40}:\s*\S")
 _STEM_RE = re.compile(r"(?:ing|ed|es|s|er|ment|ion|ions)$")
+
+
+def outside_field(document: Document) -> bool:
+    """
+    Has this person never worked in a contact center? True when the resume has a work
+    history and none of its jobs is contact-center or customer-service work.
+    """
+    return bool(document.jobs) and not any(job.relevant for job in document.jobs)
 
 
 def _is_keyword_list(text: str) -> bool:
@@ -270,6 +284,10 @@ class SkillMatcher:
         tfidf_margin: A paraphrase counts only for skills within this cosine of the
             line's best skill.
         tfidf_max_level: Highest level a TF-IDF paraphrase alone can support.
+        outside_field_applied: For a person who has never worked in a contact center
+            (see ``outside_field``), how many skills keep the level their work history
+            shows (the strongest ones); the others count as transferable mentions
+            (level 1), because the guides' skills are contact-center skills.
         max_evidence: Evidence lines kept per skill (strongest first).
     """
 
@@ -280,12 +298,14 @@ class SkillMatcher:
         tfidf_threshold: float = 0.30,
         tfidf_margin: float = 0.05,
         tfidf_max_level: int = 4,
+        outside_field_applied: int = 2,
         max_evidence: int = 3,
     ) -> None:
         self.fuzzy_threshold = fuzzy_threshold
         self.tfidf_threshold = tfidf_threshold
         self.tfidf_margin = tfidf_margin
         self.tfidf_max_level = tfidf_max_level
+        self.outside_field_applied = outside_field_applied
         self.max_evidence = max_evidence
 
     # ------------------------------------------------------------------ fit
@@ -505,7 +525,10 @@ class SkillMatcher:
                 work_lines.append((line.number, line.text, line.section))
         if work_lines:
             self._match_paraphrases(work_lines, found)
-        return self._settle(found, ratings, has_resume=bool(document.lines))
+        transferred = self._transfer(found) if outside_field(document) else set()
+        return self._settle(
+            found, ratings, has_resume=bool(document.lines), transferred=transferred
+        )
 
     def match_ratings(self, ratings: Ratings) -> list[SkillMatch]:
         """
@@ -610,6 +633,30 @@ class SkillMatcher:
                     ),
                 )
 
+    def _transfer(self, found: dict[str, dict[int, Evidence]]) -> set[str]:
+        """
+        Lower all but the strongest ``outside_field_applied`` skills to level 1, and
+        return the ids of the skills lowered.
+        """
+        strength = {
+            skill_id: max(
+                ((e.level, e.score, len(per_line)) for e in per_line.values()),
+                default=(0, 0.0, 0),
+            )
+            for skill_id, per_line in found.items()
+        }
+        applied = [
+            skill_id for skill_id in self.skill_ids_ if strength[skill_id][0] >= 2
+        ]
+        applied.sort(key=lambda skill_id: strength[skill_id], reverse=True)
+        lowered = applied[self.outside_field_applied :]
+        for skill_id in lowered:
+            found[skill_id] = {
+                line: evidence.model_copy(update={"level": min(evidence.level, 1)})
+                for line, evidence in found[skill_id].items()
+            }
+        return set(lowered)
+
     @staticmethod
     def _keep(per_line: dict[int, Evidence], evidence: Evidence) -> None:
         """
@@ -629,6 +676,7 @@ class SkillMatcher:
         ratings: Ratings | None,
         *,
         has_resume: bool,
+        transferred: set[str] | None = None,
     ) -> list[SkillMatch]:
         by_skill: dict[str, Rating] = (
             {rating.skill_id: rating for rating in ratings.ratings} if ratings else {}
@@ -644,6 +692,11 @@ class SkillMatcher:
             level, note = combine_levels(
                 resume_level, rating.level if rating else None, has_resume=has_resume
             )
+            if transferred and skill_id in transferred:
+                note += (
+                    f" (work outside contact centers: only the {self.outside_field_applied}"
+                    " strongest skills keep their level, the rest count as transferable)"
+                )
             evidence = list(ranked)
             if rating is not None:
                 evidence.append(
