@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 import gapcoach
 from gapcoach import Assessment, Assessor, assess
 from gapcoach.plan import PHASES
+from gapcoach.render import render_markdown
 from gapcoach.score import COVERAGE_WEIGHT, band, score_role
 
 RESUMES = EXAMPLES / "resumes"
@@ -238,3 +239,27 @@ class TestLibrary:
             .assessments[0]
             .readiness
         )
+
+
+class TestMarkdownExplainsLevels:
+    """The Markdown view shows why a level differs from the resume's own."""
+
+    def test_transferable_skills_are_explained(self, assessor: Assessor) -> None:
+        """An outsider's lowered skills say so in the Markdown report."""
+        text = (
+            "Jordan Example\n\nEXPERIENCE\n\nExecutive Chef, Harbor Bistro, "
+            "Jan 2019 - Present\n"
+            "- Cut food cost from 34% to 29% by renegotiating the produce contract\n"
+            "- Coached 6 line cooks; 3 promoted to sous chef\n"
+            "- Own the $1.2M kitchen budget and the monthly P&L review\n"
+        )
+        markdown = render_markdown(assessor.assess(text))
+        assert "count as transferable" in markdown
+
+    def test_self_ratings_are_shown(self, assessor: Assessor) -> None:
+        """With ratings, each rated skill shows resume and self-rating levels."""
+        report = assessor.assess(
+            RESUMES / "supervisor.txt",
+            ratings=EXAMPLES / "ratings" / "supervisor-ratings.yaml",
+        )
+        assert "resume 2, self-rating 3 -> 3" in render_markdown(report)

@@ -194,7 +194,7 @@ def _work_line_level(text: str) -> int:
     # ("Coached my team to a CSAT of 92%") owns what it reports
     owned = bool(_OWNERSHIP_RE.search(text) or _ACTION_START_RE.match(text))
     result = bool(_RESULT_RE.search(text))
-    if _SCOPE_RE.search(text) and (owned or result):
+    if (owned or result) and _SCOPE_RE.search(text):
         return 4
     if owned and result:
         return 3
