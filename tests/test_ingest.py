@@ -751,6 +751,36 @@ class TestSeniority:
         )
         assert document.jobs[0].relevant is relevant
 
+    @pytest.mark.parametrize(
+        ("job", "relevant"),
+        [
+            (
+                "Guest Service Agent, Harbor Inn & Suites  2014 - 2016\n"
+                "- Checked guests in at the front desk.",
+                False,
+            ),
+            (
+                "Assistant General Manager  2015 - 2018\n"
+                "- Ran the floor of a 160 seats dining room and the kitchen line.",
+                False,
+            ),
+            (
+                "Account Executive  2019 - Present\n"
+                "- Logged every deal in Salesforce; escalate pricing exceptions.",
+                False,
+            ),
+            (
+                "Team Lead, Roadside Operations  2024 - Present\n"
+                "- Trained agents on troubleshooting in a dispatch environment.",
+                True,
+            ),
+        ],
+    )
+    def test_work_elsewhere_is_not_the_field(self, job: str, relevant: bool) -> None:
+        """A hotel desk, a dining room or a sales desk is not contact-center work."""
+        document = read_resume(f"Experience\n{job}\n")
+        assert document.jobs[0].relevant is relevant
+
     def test_relevance_from_lines(self) -> None:
         """A neutral title counts as contact-center work when its lines say so."""
         document = read_resume(

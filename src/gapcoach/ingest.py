@@ -1273,7 +1273,7 @@ _CC_STRONG_RE = re.compile(
     r"\b(?:aht|ivr|acd|fcr|asa)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
     r"\bfirst[\s-]+call\s+resolution\b|\bservice\s+levels?\b|\btelemarket\w*|"
     r"\bagent\s+(?:performance|productivity|adherence|schedul\w+|coaching|kpis?)\b|"
-    r"\b\d+\s+(?:calls|agents|csrs|seats)\b|\bcalls?\s+a\s+day\b|\bphone\s+queue\b|"
+    r"\b\d+\s+(?:calls|agents|csrs)\b|\bcalls?\s+a\s+day\b|\bphone\s+queue\b|"
     r"\b(?:answer|handl|field|took|take|receiv)\w*\s+(?:\w+\s+){0,3}(?:calls|phone\s+calls)\b",
     re.IGNORECASE,
 )
@@ -1282,13 +1282,24 @@ _CC_MEDIUM_RE = re.compile(
     r"\bmember\s+services?\b|\bclient\s+(?:services?|support|care)\b|\btelephone\b|"
     r"\bphones?\b|\bcalls\b|\bcsat\b|\bnps\b|\bescalat\w+|\bqueue\b|\bticket\w*|"
     r"\bchat\b|\bcrm\b|\bsalesforce\b|\bzendesk\b|\bavaya\b|\bgenesys\b|\bfive9\b|"
-    r"\bagents?\b|\bdispatch\w*|\bcall[\s-]?backs?\b",
+    r"\bagents?\b|\bdispatch\w*|\bcall[\s-]?backs?\b|\bseats\b",
     re.IGNORECASE,
 )
+# The weaker signs about serving customers or agents (the rest are tools and KPIs).
+_CC_SERVICE_RE = re.compile(
+    r"customer\s+\w+|member\s+services?|client\s+\w+|telephone|phones?|calls|chat|"
+    r"queue|call[\s-]?backs?|agents?",
+    re.IGNORECASE,
+)
+# Service given in person (a store, a restaurant, a hotel's front desk) or freight moved
+# (a warehouse, a trucking dispatch desk): not the field.
 _RETAIL_RE = re.compile(
     r"\b(?:store|merchandis\w+|cashier\w*|cash\s+registers?|registers?|front[\s-]+end|"
     r"shopping|sales\s+floor|stock\w*|shel(?:f|ves)|retail|inventory|walmart|"
-    r"restaurant|kitchen|menu)\b",
+    r"restaurant|kitchen|menu|diners?|dining|front\s+desk|check-?ins?|check-?outs?|"
+    r"housekeeping|lobby|guest\s*rooms?|walk-?ins?|bartend\w*|hotel|motel|resort|inn|"
+    r"suites|hospitality|"
+    r"freight|truck\w*|loads|warehouse|forklift|docks?|shipments?|trailers?|fleet)\b",
     re.IGNORECASE,
 )
 _PHONE_RE = re.compile(
@@ -1303,24 +1314,29 @@ _CC_EXPLICIT_TITLE_RE = re.compile(
 )
 
 
-def _relevance(title: str, body: list[str]) -> bool | None:
+def _relevance(title: str, body: list[str], *, employer: str = "") -> bool | None:
     """
     Is this contact-center / customer-service work? None when the text says nothing.
 
     The title decides when it names the field ("Call Center Supervisor"); a generic
-    service title ("Customer Service Manager") counts unless the job's lines describe a
-    store (register, merchandise, sales floor) and never a phone or a contact center;
-    other titles count when the job's lines do.
+    service title ("Customer Service Manager") counts unless the job's lines describe
+    service in person or freight (a store's sales floor, a restaurant, a hotel's front
+    desk, a warehouse) and never a phone or a contact center; other titles count when
+    the job's lines do: two strong signs, or one strong or two weaker ones (one of them
+    about serving customers, not just a tool like Salesforce) in a job that is not work
+    in person.
     """
     text = " ".join(body)
     strong = len(_CC_STRONG_RE.findall(text))
     medium = {match.lower() for match in _CC_MEDIUM_RE.findall(text)}
-    retail = len(_RETAIL_RE.findall(text + " " + title))
+    serving = any(_CC_SERVICE_RE.fullmatch(term) for term in medium)
+    retail = len(_RETAIL_RE.findall(f"{text} {title} {employer}"))
     if _CC_EXPLICIT_TITLE_RE.search(title):
         return True
+    in_person = retail >= 2 and not _PHONE_RE.search(text)
     if _CC_TITLE_RE.search(title):
-        return not (retail >= 2 and not _PHONE_RE.search(text))
-    if strong >= 1 or len(medium) >= 2:
+        return not in_person
+    if strong >= 2 or ((strong or (len(medium) >= 2 and serving)) and not in_person):
         return True
     if retail >= 2:
         return False
@@ -1791,7 +1807,7 @@ def _structure(lines: list[str], today: int) -> _Structure:
         if key in seen:  # some resumes list the same history twice
             continue
         seen.add(key)
-        verdict = _relevance(job.title, body)
+        verdict = _relevance(job.title, body, employer=job.employer or "")
         end = today if job.span.end is None else job.span.end
         jobs.append(
             Job(
