@@ -165,6 +165,25 @@ class TestOutsideTheField:
         assert sum(m.level >= 2 for m in matches) > 2
         assert not any("transferable" in m.combination for m in matches)
 
+    def test_contact_center_skills_are_only_mentions_outside(
+        self, fitted_matcher: SkillMatcher
+    ) -> None:
+        """A marketing dashboard is data analysis, not contact-center analytics."""
+        line = "Built the weekly KPI dashboard in Tableau for the marketing team"
+        inside, outside = (
+            {
+                m.skill_id: m
+                for m in fitted_matcher.match(read_resume(self._history(title, line)))
+            }
+            for title in ("Call Center Supervisor, Example Telecom", "Marketing Analyst")
+        )
+        analytics = "contact-center-analytics-and-business-intelligence"
+        assert fitted_matcher.skills_[analytics].field_specific
+        assert inside[analytics].level == 2
+        assert outside[analytics].level == 1
+        assert "a contact-center skill" in outside[analytics].combination
+        assert outside["data-analysis-and-reporting-tools"].level == 2
+
     def test_no_work_history_is_not_judged_outside(self) -> None:
         """Without dated jobs there is no field to judge: nothing is lowered."""
         assert not outside_field(read_resume("Jordan Example\nSKILLS\nWFM, IEX\n"))

@@ -287,7 +287,7 @@ class SkillMatcher:
         outside_field_applied: For a person who has never worked in a contact center
             (see ``outside_field``), how many skills keep the level their work history
             shows (the strongest ones); the others count as transferable mentions
-            (level 1), because the guides' skills are contact-center skills.
+            (level 1), and so does every contact-center skill (``Skill.field_specific``).
         max_evidence: Evidence lines kept per skill (strongest first).
     """
 
@@ -525,9 +525,9 @@ class SkillMatcher:
                 work_lines.append((line.number, line.text, line.section))
         if work_lines:
             self._match_paraphrases(work_lines, found)
-        transferred = self._transfer(found) if outside_field(document) else set()
+        lowered = self._transfer(found) if outside_field(document) else {}
         return self._settle(
-            found, ratings, has_resume=bool(document.lines), transferred=transferred
+            found, ratings, has_resume=bool(document.lines), lowered=lowered
         )
 
     def match_ratings(self, ratings: Ratings) -> list[SkillMatch]:
@@ -633,10 +633,11 @@ class SkillMatcher:
                     ),
                 )
 
-    def _transfer(self, found: dict[str, dict[int, Evidence]]) -> set[str]:
+    def _transfer(self, found: dict[str, dict[int, Evidence]]) -> dict[str, str]:
         """
-        Lower all but the strongest ``outside_field_applied`` skills to level 1, and
-        return the ids of the skills lowered.
+        Work outside contact centers: a contact-center skill (``Skill.field_specific``)
+        counts as a mention, and of the rest only the strongest
+        ``outside_field_applied`` keep their level. Returns why each lowered skill was.
         """
         strength = {
             skill_id: max(
@@ -648,14 +649,33 @@ class SkillMatcher:
         applied = [
             skill_id for skill_id in self.skill_ids_ if strength[skill_id][0] >= 2
         ]
-        applied.sort(key=lambda skill_id: strength[skill_id], reverse=True)
-        lowered = applied[self.outside_field_applied :]
-        for skill_id in lowered:
-            found[skill_id] = {
-                line: evidence.model_copy(update={"level": min(evidence.level, 1)})
-                for line, evidence in found[skill_id].items()
-            }
-        return set(lowered)
+        why: dict[str, str] = {}
+        for skill_id in applied:
+            if self.skills_[skill_id].field_specific:
+                why[skill_id] = (
+                    " (a contact-center skill: work outside contact centers counts"
+                    " as a mention)"
+                )
+        transferable = sorted(
+            (skill_id for skill_id in applied if skill_id not in why),
+            key=lambda skill_id: strength[skill_id],
+            reverse=True,
+        )
+        for skill_id in transferable[self.outside_field_applied :]:
+            why[skill_id] = (
+                f" (work outside contact centers: only the {self.outside_field_applied}"
+                " strongest skills keep their level, the rest count as transferable)"
+            )
+        for skill_id in why:
+            found[skill_id] = self._lowered(found[skill_id])
+        return why
+
+    @staticmethod
+    def _lowered(per_line: dict[int, Evidence]) -> dict[int, Evidence]:
+        return {
+            line: evidence.model_copy(update={"level": min(evidence.level, 1)})
+            for line, evidence in per_line.items()
+        }
 
     @staticmethod
     def _keep(per_line: dict[int, Evidence], evidence: Evidence) -> None:
@@ -676,7 +696,7 @@ class SkillMatcher:
         ratings: Ratings | None,
         *,
         has_resume: bool,
-        transferred: set[str] | None = None,
+        lowered: dict[str, str] | None = None,
     ) -> list[SkillMatch]:
         by_skill: dict[str, Rating] = (
             {rating.skill_id: rating for rating in ratings.ratings} if ratings else {}
@@ -692,11 +712,8 @@ class SkillMatcher:
             level, note = combine_levels(
                 resume_level, rating.level if rating else None, has_resume=has_resume
             )
-            if transferred and skill_id in transferred:
-                note += (
-                    f" (work outside contact centers: only the {self.outside_field_applied}"
-                    " strongest skills keep their level, the rest count as transferable)"
-                )
+            if lowered and skill_id in lowered:
+                note += lowered[skill_id]
             evidence = list(ranked)
             if rating is not None:
                 evidence.append(

@@ -119,6 +119,9 @@ class Skill(Model):
     target_level: int = Field(default=3, ge=0, le=4)
     prerequisites: list[str] = []
     esco_uris: list[str] = []
+    # The contact center's own skill (its systems, metrics, operations): work in another
+    # field can mention it but not apply it (set in the lexicon).
+    field_specific: bool = False
     actions: dict[ActionStage, SkillAction] = {}
     sources: list[SourceRef]
 

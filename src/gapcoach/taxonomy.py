@@ -561,6 +561,7 @@ def build_taxonomy(
                     ),
                     prerequisites=list(entry.get("prerequisites", [])),
                     esco_uris=list(entry.get("esco_uris", [])),
+                    field_specific=bool(entry.get("field_specific", False)),
                     actions=actions,
                     sources=[SourceRef(section=heading, lines=[line_number])],
                 )
