@@ -175,7 +175,10 @@ class TestOutsideTheField:
                 m.skill_id: m
                 for m in fitted_matcher.match(read_resume(self._history(title, line)))
             }
-            for title in ("Call Center Supervisor, Example Telecom", "Marketing Analyst")
+            for title in (
+                "Call Center Supervisor, Example Telecom",
+                "Marketing Analyst",
+            )
         )
         analytics = "contact-center-analytics-and-business-intelligence"
         assert fitted_matcher.skills_[analytics].field_specific
@@ -262,6 +265,12 @@ class TestEstimator:
         assert matcher.fuzzy_threshold == 2.0
         with pytest.raises(ValueError, match="fuzzy_threshold must be between 0 and 1"):
             matcher.fit(list(taxonomies.values()))
+
+    def test_negative_outside_field_applied_raises_in_fit(
+        self, taxonomies: dict
+    ) -> None:
+        with pytest.raises(ValueError, match="outside_field_applied must be 0 or more"):
+            SkillMatcher(outside_field_applied=-1).fit(list(taxonomies.values()))
 
     def test_same_input_same_evidence(self, taxonomies: dict) -> None:
         """Two fits on the same data give identical evidence in identical order."""

@@ -329,6 +329,11 @@ class SkillMatcher:
             value = getattr(self, name)
             if not 0 <= value <= 1:
                 raise ValueError(f"{name} must be between 0 and 1, got {value!r}.")
+        if self.outside_field_applied < 0:
+            raise ValueError(
+                "outside_field_applied must be 0 or more, "
+                f"got {self.outside_field_applied!r}."
+            )
         taxonomies = [taxonomy] if isinstance(taxonomy, Taxonomy) else list(taxonomy)
         skills: dict[str, Skill] = {}
         for item in taxonomies:
