@@ -283,7 +283,8 @@ class TestEstimator:
         self, fitted_matcher: SkillMatcher
     ) -> None:
         """Every evidence quote is text of the resume, at the line it names."""
-        for name in ("agent", "supervisor", "ops-manager", "director"):
+        personas = ("agent", "supervisor", "ops-manager", "director", "software-engineer")
+        for name in personas:
             document = read_resume(EXAMPLES / "resumes" / f"{name}.txt")
             folded = " ".join(document.text.split())
             for found in fitted_matcher.match(document):
