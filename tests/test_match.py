@@ -283,7 +283,13 @@ class TestEstimator:
         self, fitted_matcher: SkillMatcher
     ) -> None:
         """Every evidence quote is text of the resume, at the line it names."""
-        personas = ("agent", "supervisor", "ops-manager", "director", "software-engineer")
+        personas = (
+            "agent",
+            "supervisor",
+            "ops-manager",
+            "director",
+            "software-engineer",
+        )
         for name in personas:
             document = read_resume(EXAMPLES / "resumes" / f"{name}.txt")
             folded = " ".join(document.text.split())
