@@ -1277,18 +1277,14 @@ _CC_STRONG_RE = re.compile(
     r"\b(?:answer|handl|field|took|take|receiv)\w*\s+(?:\w+\s+){0,3}(?:calls|phone\s+calls)\b",
     re.IGNORECASE,
 )
+# Weaker signs: serving customers or agents (the named group), or tools and KPIs.
 _CC_MEDIUM_RE = re.compile(
-    r"\bcustomer\s+(?:service|care|support|experience|satisfaction|inquiries|calls)\b|"
-    r"\bmember\s+services?\b|\bclient\s+(?:services?|support|care)\b|\btelephone\b|"
-    r"\bphones?\b|\bcalls\b|\bcsat\b|\bnps\b|\bescalat\w+|\bqueue\b|\bticket\w*|"
-    r"\bchat\b|\bcrm\b|\bsalesforce\b|\bzendesk\b|\bavaya\b|\bgenesys\b|\bfive9\b|"
-    r"\bagents?\b|\bdispatch\w*|\bcall[\s-]?backs?\b|\bseats\b",
-    re.IGNORECASE,
-)
-# The weaker signs about serving customers or agents (the rest are tools and KPIs).
-_CC_SERVICE_RE = re.compile(
-    r"customer\s+\w+|member\s+services?|client\s+\w+|telephone|phones?|calls|chat|"
-    r"queue|call[\s-]?backs?|agents?",
+    r"(?P<serving>\bcustomer\s+(?:service|care|support|experience|satisfaction|inquiries|"
+    r"calls)\b|\bmember\s+services?\b|\bclient\s+(?:services?|support|care)\b|"
+    r"\btelephone\b|\bphones?\b|\bcalls\b|\bqueue\b|\bchat\b|\bagents?\b|"
+    r"\bcall[\s-]?backs?\b)|"
+    r"\bcsat\b|\bnps\b|\bescalat\w+|\bticket\w*|\bcrm\b|\bsalesforce\b|\bzendesk\b|"
+    r"\bavaya\b|\bgenesys\b|\bfive9\b|\bdispatch\w*|\bseats\b",
     re.IGNORECASE,
 )
 # Service given in person (a store, a restaurant, a hotel's front desk) or freight moved
@@ -1328,8 +1324,9 @@ def _relevance(title: str, body: list[str], *, employer: str = "") -> bool | Non
     """
     text = " ".join(body)
     strong = len(_CC_STRONG_RE.findall(text))
-    medium = {match.lower() for match in _CC_MEDIUM_RE.findall(text)}
-    serving = any(_CC_SERVICE_RE.fullmatch(term) for term in medium)
+    signs = list(_CC_MEDIUM_RE.finditer(text))
+    medium = {sign.group(0).lower() for sign in signs}
+    serving = any(sign.group("serving") for sign in signs)
     retail = len(_RETAIL_RE.findall(f"{text} {title} {employer}"))
     if _CC_EXPLICIT_TITLE_RE.search(title):
         return True
