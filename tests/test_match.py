@@ -16,9 +16,10 @@ from gapcoach.models import Rating, Ratings
 CASES = json.loads((Path(__file__).parent / "cases" / "match.json").read_text())
 
 
-def _resume(*bullets: str) -> str:
-    lines = ["Jordan Example", "Call Center Supervisor", "", "EXPERIENCE", ""]
-    lines += ["Call Center Supervisor, Example Telecom, Jan 2019 - Present"]
+def _resume(*bullets: str, job: str = "Call Center Supervisor, Example Telecom") -> str:
+    """One current job, headed by its title, with these bullets."""
+    lines = ["Jordan Example", job.split(",")[0], "", "EXPERIENCE", ""]
+    lines += [f"{job}, Jan 2019 - Present"]
     lines += [f"- {bullet}" for bullet in bullets]
     return "\n".join(lines) + "\n"
 
@@ -129,17 +130,12 @@ class TestOutsideTheField:
         "Own the $1.2M kitchen budget and the monthly P&L review with the owner",
     )
 
-    @staticmethod
-    def _history(title: str, *bullets: str) -> str:
-        lines = ["Jordan Example", "", "EXPERIENCE", "", f"{title}, Jan 2019 - Present"]
-        return "\n".join(lines + [f"- {bullet}" for bullet in bullets]) + "\n"
-
     def test_only_the_strongest_two_keep_their_level(
         self, fitted_matcher: SkillMatcher
     ) -> None:
         """A chef's budget, P&L and coaching lines: two skills applied, the rest 1."""
         document = read_resume(
-            self._history("Executive Chef, Harbor Bistro", *self.BULLETS)
+            _resume(*self.BULLETS, job="Executive Chef, Harbor Bistro")
         )
         assert outside_field(document)
         matches = fitted_matcher.match(document)
@@ -157,9 +153,7 @@ class TestOutsideTheField:
         self, fitted_matcher: SkillMatcher
     ) -> None:
         """The limit comes from the field of the work, not from the lines."""
-        document = read_resume(
-            self._history("Call Center Supervisor, Example Telecom", *self.BULLETS)
-        )
+        document = read_resume(_resume(*self.BULLETS))
         assert not outside_field(document)
         matches = fitted_matcher.match(document)
         assert sum(m.level >= 2 for m in matches) > 2
@@ -173,7 +167,7 @@ class TestOutsideTheField:
         inside, outside = (
             {
                 m.skill_id: m
-                for m in fitted_matcher.match(read_resume(self._history(title, line)))
+                for m in fitted_matcher.match(read_resume(_resume(line, job=title)))
             }
             for title in (
                 "Call Center Supervisor, Example Telecom",
@@ -199,7 +193,7 @@ class TestOutsideTheField:
             list(taxonomies.values())
         )
         document = read_resume(
-            self._history("Executive Chef, Harbor Bistro", *self.BULLETS)
+            _resume(*self.BULLETS, job="Executive Chef, Harbor Bistro")
         )
         assert sum(m.level >= 2 for m in matcher.match(document)) <= applied
 
