@@ -3,6 +3,7 @@ The README tells the truth: its set-up commands, its CI command and its worked e
 """
 
 import re
+import tomllib
 
 from helpers import EXAMPLES, ROOT
 
@@ -28,6 +29,44 @@ def test_ci_runs_the_readmes_test_command() -> None:
     test_command = block.group(1).strip().splitlines()[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.strip().splitlines()[-1] == test_command
+
+
+def _name(requirement: str) -> str:
+    name = re.match(r"[A-Za-z0-9._-]+", requirement)
+    assert name is not None, requirement
+    return re.sub(r"[-_.]+", "-", name.group(0)).lower()
+
+
+def test_ci_installs_in_a_fresh_virtualenv_through_the_constraints() -> None:
+    """.ci/run makes its own virtualenv, and the test command installs through the pins."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m venv" in ci
+    assert 'source "$work/venv/bin/activate"' in ci
+    assert "-c .ci/constraints.txt" in ci.strip().splitlines()[-1]
+
+
+def test_constraints_pin_every_direct_dependency() -> None:
+    """Each runtime and test dependency has exactly one == pin in .ci/constraints.txt."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = project["project"]["dependencies"] + project["project"][
+        "optional-dependencies"
+    ]["test"]
+    pins: dict[str, str] = {}
+    for line in (ROOT / ".ci" / "constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, pinned = line.partition("==")
+            assert pinned, f"not an exact pin: {line}"
+            assert _name(name) not in pins, f"pinned twice: {line}"
+            pins[_name(name)] = pinned
+    assert sorted(_name(r) for r in wanted if _name(r) not in pins) == []
+
+
+def test_runtime_dependencies_have_no_upper_bounds() -> None:
+    """Users can install gapcoach beside other packages: lower bounds only."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for requirement in project["project"]["dependencies"]:
+        assert ">=" in requirement, requirement
+        assert "<" not in requirement.replace(">=", ""), requirement
 
 
 def test_worked_example_matches_the_code() -> None:

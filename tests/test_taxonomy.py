@@ -174,19 +174,23 @@ class TestShippedRoles:
         assert built == committed
 
 
+@pytest.fixture(scope="module")
+def built():
+    """The fixture guide built without the lexicon, once for the module."""
+    # why module level: pytest 9.2 deprecates class-scoped fixtures written as instance
+    # methods (PytestRemovedIn10Warning), and the instance a test sees is not the one
+    # the fixture ran on
+    return build_taxonomy(
+        FIXTURES / "guides" / "workforce-planning-manager.txt", use_lexicon=False
+    )
+
+
 class TestFixtureGuide:
     """A fictional third guide, never seen while writing the parser."""
 
     expected = json.loads(
         (FIXTURES / "guides" / "workforce-planning-manager.expected.json").read_text()
     )
-
-    @pytest.fixture(scope="class")
-    def built(self):
-        """The fixture guide built without the lexicon."""
-        return build_taxonomy(
-            FIXTURES / "guides" / "workforce-planning-manager.txt", use_lexicon=False
-        )
 
     def test_title_and_key_facts(self, built) -> None:
         """Title, median salary, growth and openings are read exactly."""
