@@ -10,13 +10,31 @@ from gapcoach.match import SkillMatcher
 from gapcoach.models import Taxonomy
 from gapcoach.taxonomy import load_taxonomies
 
-
 # The versions a failure most often hinges on, printed in pytest's header so that a red run
 # names what changed (a fresh install takes whatever the constraints file allows).
-_REPORTED = (
-    "pydantic rapidfuzz scikit-learn numpy typer click rich Jinja2 PyYAML pypdf python-docx "
-    "ftfy charset-normalizer hypothesis pytest-cov fpdf2 Pillow jsonschema ruff mypy hatchling"
-).split()
+_REPORTED = [
+    "pydantic",
+    "rapidfuzz",
+    "scikit-learn",
+    "numpy",
+    "typer",
+    "click",
+    "rich",
+    "Jinja2",
+    "PyYAML",
+    "pypdf",
+    "python-docx",
+    "ftfy",
+    "charset-normalizer",
+    "hypothesis",
+    "pytest-cov",
+    "fpdf2",
+    "Pillow",
+    "jsonschema",
+    "ruff",
+    "mypy",
+    "hatchling",
+]
 
 
 def _installed(name: str) -> str:

@@ -298,4 +298,5 @@ class TestInstalledEntryPoint:
             "assess", "-", "-f", "md", stdin=Path(SUPERVISOR).read_text()
         )
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith("# gapcoach assessment: <stdin>")
+        # "<" is escaped in Markdown, so a renderer shows "<stdin>" instead of a tag
+        assert result.stdout.startswith("# gapcoach assessment: &lt;stdin>")

@@ -48,9 +48,10 @@ def test_ci_installs_in_a_fresh_virtualenv_through_the_constraints() -> None:
 def test_constraints_pin_every_direct_dependency() -> None:
     """Each runtime and test dependency has exactly one == pin in .ci/constraints.txt."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    wanted = project["project"]["dependencies"] + project["project"][
-        "optional-dependencies"
-    ]["test"]
+    wanted = (
+        project["project"]["dependencies"]
+        + project["project"]["optional-dependencies"]["test"]
+    )
     pins: dict[str, str] = {}
     for line in (ROOT / ".ci" / "constraints.txt").read_text().splitlines():
         if line.strip() and not line.startswith("#"):

@@ -46,3 +46,22 @@ def dedupe(items: list[str]) -> list[str]:
             seen.add(key)
             kept.append(item)
     return kept
+
+
+# C0 and C1 control characters except tab and newline, DEL, lone surrogates (which no encoder
+# can write) and the bidirectional overrides that can make shown text differ from read text.
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+# Vertical tab, form feed, CR and NEL separate words: they become spaces, never glue.
+_SPACING_CONTROL_RE = re.compile("[\x0b\x0c\r\x85]")
+
+
+def strip_controls(text: str) -> str:
+    """
+    Drop control characters, lone surrogates and bidi overrides, keeping tabs and newlines.
+
+    Everything read from a user (resume text, file names, ratings keys, taxonomy names)
+    goes through this before it is shown, so no escape sequence reaches a terminal.
+    """
+    return _CONTROL_RE.sub("", _SPACING_CONTROL_RE.sub(" ", text))

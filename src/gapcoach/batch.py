@@ -24,6 +24,7 @@ __all__ = [
     "BatchResult",
     "Cohort",
     "assess_many",
+    "csv_cell",
     "csv_header",
     "csv_rows",
     "expand_inputs",
@@ -204,12 +205,27 @@ def csv_rows(result: BatchResult) -> list[list[str]]:
     return rows
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """
+    A cell a spreadsheet shows as text: one that would start a formula gets a leading '.
+
+    OWASP's rule for CSV injection: a cell starting with = + - @ tab or carriage return
+    is a formula to Excel, LibreOffice and Google Sheets (``=HYPERLINK(...)``).
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def csv_text(rows: list[list[str]]) -> str:
     """
-    Rows formatted as CSV text.
+    Rows formatted as CSV text, every cell neutralised with ``csv_cell``.
     """
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [csv_cell(cell) for cell in row] for row in rows
+    )
     return buffer.getvalue()
 
 

@@ -15,7 +15,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from gapcoach._text import strip_controls
 from gapcoach.errors import GapcoachError
 
 app = typer.Typer(
@@ -45,12 +47,23 @@ JsonOption = Annotated[
 ]
 
 
+# Markup and emoji codes are off: text from resumes, file names, ratings and taxonomies is
+# printed as it is written ("[/bold]" or ":smile:" included); styles come from Text objects.
 def _stdout() -> Console:
-    return Console(highlight=False)
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(
+        stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False
+    )
+
+
+def _plain(text: str, style: str = "") -> Text:
+    """
+    User-derived text as rich Text, without control characters.
+    """
+    return Text(strip_controls(text), style=style)
 
 
 @contextmanager
@@ -61,9 +74,9 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except GapcoachError as error:
-        message = str(error).replace("\n", " ")
+        message = strip_controls(str(error).replace("\n", " "))
         _stderr().print(
-            f"[bold red]Error:[/bold red] {message}", markup=True, soft_wrap=True
+            Text.assemble(("Error:", "bold red"), " ", message), soft_wrap=True
         )
         raise typer.Exit(1) from None
 
@@ -106,7 +119,11 @@ def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
     for row in rows:
         salary = row["median_salary_usd"]
         table.add_row(
-            f"{row['title']}\n[dim]{row['role_id']}[/dim]",
+            Text.assemble(
+                strip_controls(str(row["title"])),
+                "\n",
+                (strip_controls(str(row["role_id"])), "dim"),
+            ),
             str(row["skills"]),
             str(row["levels"]),
             f"{row['required_years']}+",
@@ -165,19 +182,21 @@ def skills(
     categories = sorted({s.category for s in selected.skills})
     for category in categories:
         table = Table(
-            title=f"{selected.title}: {category} skills", title_justify="left"
+            title=_plain(f"{selected.title}: {category} skills"), title_justify="left"
         )
         table.add_column("skill")
         table.add_column("weight", justify="right")
         table.add_column("target", justify="right")
         for s in selected.skills:
             if s.category == category:
-                table.add_row(s.name, f"{s.weight:g}", f"{s.target_level}/4")
+                table.add_row(_plain(s.name), f"{s.weight:g}", f"{s.target_level}/4")
         console.print(table)
     if selected.certifications:
         console.print(
-            "Certifications named by the guide: "
-            + ", ".join(c.name for c in selected.certifications)
+            _plain(
+                "Certifications named by the guide: "
+                + ", ".join(c.name for c in selected.certifications)
+            )
         )
 
 
@@ -218,8 +237,11 @@ def taxonomy_build(
         return
     output.write_text(text, encoding="utf-8")
     _stderr().print(
-        f"Wrote {output}: {built.title}, {len(built.skills)} skills, "
-        f"{len(built.ladder)} ladder levels, {len(built.certifications)} certifications."
+        _plain(
+            f"Wrote {output}: {built.title}, {len(built.skills)} skills, "
+            f"{len(built.ladder)} ladder levels, "
+            f"{len(built.certifications)} certifications."
+        )
     )
 
 
@@ -241,7 +263,9 @@ def taxonomy_validate(
         loaded = load_taxonomies(path)
     for t in loaded.values():
         _stdout().print(
-            f"OK {t.role_id}: {len(t.skills)} skills, {len(t.ladder)} ladder levels."
+            _plain(
+                f"OK {t.role_id}: {len(t.skills)} skills, {len(t.ladder)} ladder levels."
+            )
         )
 
 
@@ -267,7 +291,10 @@ def read(
         return
     console = _stdout()
     console.print(
-        f"[bold]{document.name}[/bold] ({document.format}, {len(document.lines)} lines)"
+        Text.assemble(
+            (strip_controls(document.name), "bold"),
+            f" ({document.format}, {len(document.lines)} lines)",
+        )
     )
     console.print(f"Sections: {', '.join(document.sections) or '-'}")
     years = (
@@ -392,7 +419,7 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
             typer.echo(text, nl=False)
             return
         output.write_text(text, encoding="utf-8")
-    _stderr().print(f"Wrote {output}")
+    _stderr().print(_plain(f"Wrote {output}"))
 
 
 @app.command()
@@ -500,7 +527,7 @@ def batch(
             if chosen == "html":
                 handle.write(render.render_cohort_html(cohort, version=__version__))
     _stdout().print(render.render_cohort_terminal(cohort))
-    _stderr().print(f"Wrote {output}")
+    _stderr().print(_plain(f"Wrote {output}"))
     if cohort.n_failed:
         raise typer.Exit(1)
 
@@ -571,16 +598,26 @@ def rate(
     total = len(selected.skills)
     done = len(existing.ratings) if existing else 0
     console.print(
-        f"Rating {total} skills of [bold]{selected.title}[/bold]"
-        + (f" ({done} already rated in {target})" if done else "")
-        + ". Empty answer = stop and save."
+        Text.assemble(
+            f"Rating {total} skills of ",
+            (strip_controls(selected.title), "bold"),
+            strip_controls(f" ({done} already rated in {target})" if done else ""),
+            ". Empty answer = stop and save.",
+        )
     )
 
     def ask(skill: Any, current: int | None) -> int | None:
         console.print(
             Panel(
-                f"{skill.description}\n\n[dim]" + "\n".join(_STAR_MEANINGS) + "[/dim]",
-                title=f"[bold]{skill.name}[/bold] ({skill.category})",
+                Text.assemble(
+                    strip_controls(skill.description),
+                    "\n\n",
+                    ("\n".join(_STAR_MEANINGS), "dim"),
+                ),
+                title=Text.assemble(
+                    (strip_controls(skill.name), "bold"),
+                    strip_controls(f" ({skill.category})"),
+                ),
                 title_align="left",
             )
         )
@@ -595,8 +632,12 @@ def rate(
                 return None
             if 1 <= answer <= 5:
                 return answer
-            console.print("[red]Please answer 1 to 5, or press Enter to stop.[/red]")
+            console.print(
+                Text("Please answer 1 to 5, or press Enter to stop.", style="red")
+            )
 
     ratings = run_questionnaire(selected, existing=existing, ask=ask, revisit=revisit)
     target.write_text(dump_ratings(ratings, selected), encoding="utf-8")
-    console.print(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
+    console.print(
+        _plain(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
+    )

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gapcoach._text import collapse_spaces, sha256_bytes
+from gapcoach._text import collapse_spaces, sha256_bytes, strip_controls
 from gapcoach.errors import InputError
 from gapcoach.models import Document, Job, ResumeLine, Scope, Seniority
 
@@ -605,7 +605,7 @@ def _dehyphenate(lines: list[str]) -> None:
 
 
 def _normalise(raw: str, *, markdown: bool) -> tuple[list[str], list[bool]]:
-    text = _repair(raw)
+    text = strip_controls(_repair(raw))
     raw_lines = text.split("\n")
     bulleted = [bool(_BULLET_RE.match(line)) for line in raw_lines]
     lines = [_clean_line(line, markdown=markdown) for line in raw_lines]

@@ -7,6 +7,7 @@ and never print. The Markdown and HTML views are Jinja2 templates shipped in the
 file with inline CSS and SVG and no external requests.
 """
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from gapcoach._text import strip_controls
 from gapcoach.batch import Cohort
 from gapcoach.models import Assessment, RoleAssessment
 
@@ -52,6 +54,13 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _text(text: str, style: str = "") -> Text:
+    """
+    User-derived text for rich: never parsed as markup, no control characters.
+    """
+    return Text(strip_controls(text), style=style)
+
+
 def _comparison(report: Assessment) -> Table:
     table = Table(title="Roles compared", title_justify="left", expand=False)
     table.add_column("role")
@@ -61,10 +70,10 @@ def _comparison(report: Assessment) -> Table:
     for item in report.assessments:
         marker = " *" if item.role_id == report.best_next_role else ""
         table.add_row(
-            item.role_title + marker,
+            _text(item.role_title + marker),
             f"{item.readiness:.0f}",
             Text(item.band, style=_BAND_STYLE[item.band]),
-            _clip(item.gaps[0].name, 30) if item.gaps else "-",
+            _text(_clip(item.gaps[0].name, 30) if item.gaps else "-"),
         )
     return table
 
@@ -79,7 +88,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     experience = item.experience
     years = "?" if experience.years is None else f"{experience.years:g}"
     parts.append(
-        Text(
+        _text(
             f"Experience: {years} years in contact centers, "
             f"{experience.leadership_years:g} leading people "
             f"(role: {experience.required_years}+) · now "
@@ -88,7 +97,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     )
     if item.ladder.next:
         parts.append(
-            Text(
+            _text(
                 f"Ladder: {item.ladder.current or 'not on this ladder yet'} → {item.ladder.next}"
                 + (f" ({item.ladder.next_years})" if item.ladder.next_years else "")
             )
@@ -102,7 +111,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     categories.add_column("")
     for category in item.category_scores:
         categories.add_row(
-            category.category, f"{category.score:.0f}", _bar(category.score)
+            _text(category.category), f"{category.score:.0f}", _bar(category.score)
         )
     parts.append(categories)
 
@@ -116,7 +125,9 @@ def _role_view(item: RoleAssessment) -> RenderableType:
         for skill in sorted(strengths, key=lambda s: (-s.contribution, s.id))[:5]:
             proof = skill.evidence[0]
             where = f"line {proof.line}" if proof.line else proof.section
-            table.add_row(skill.name, f"“{_clip(proof.text, 60)}” ({where})")
+            table.add_row(
+                _text(skill.name), _text(f"“{_clip(proof.text, 60)}” ({where})")
+            )
         parts.append(table)
 
     if item.gaps:
@@ -128,7 +139,9 @@ def _role_view(item: RoleAssessment) -> RenderableType:
         table.add_column("impact", justify="right")
         for gap in item.gaps[:8]:
             table.add_row(
-                gap.name, f"{gap.level}→{gap.target_level}", f"+{gap.impact:.1f}"
+                _text(gap.name),
+                f"{gap.level}→{gap.target_level}",
+                f"+{gap.impact:.1f}",
             )
         parts.append(table)
 
@@ -144,7 +157,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
                 continue
             plan.add_row(
                 "",
-                Text(
+                _text(
                     f"{projection.phase} → readiness {projection.readiness:.0f}",
                     style="bold",
                 ),
@@ -153,11 +166,14 @@ def _role_view(item: RoleAssessment) -> RenderableType:
             )
             for step in steps:
                 plan.add_row(
-                    str(step.order), step.action, f"+{step.gain:.1f}", step.effort
+                    str(step.order),
+                    _text(step.action),
+                    f"+{step.gain:.1f}",
+                    _text(step.effort),
                 )
         parts.append(plan)
     return Panel(
-        Group(*parts), title=f"[bold]{item.role_title}[/bold]", title_align="left"
+        Group(*parts), title=_text(item.role_title, style="bold"), title_align="left"
     )
 
 
@@ -168,61 +184,99 @@ def render_terminal(report: Assessment) -> RenderableType:
     header = Text()
     header.append("gapcoach ", style="bold")
     header.append(f"{report.gapcoach_version} · ")
-    header.append(report.input.file or "self-ratings only")
+    header.append(strip_controls(report.input.file or "self-ratings only"))
     if report.input.ratings:
-        header.append(f" + ratings ({report.input.ratings_file})")
+        header.append(strip_controls(f" + ratings ({report.input.ratings_file})"))
     parts: list[RenderableType] = [header]
     if len(report.assessments) > 1:
         parts.append(_comparison(report))
         if report.best_next_role_reason:
             parts.append(
-                Text(f"Best next step: {report.best_next_role_reason}", style="bold")
+                _text(f"Best next step: {report.best_next_role_reason}", style="bold")
             )
     parts.extend(_role_view(item) for item in report.assessments)
     return Group(*parts)
 
 
+# Markdown renderers pass raw HTML through, and turn [text](url) into links: user text in a
+# Markdown report shows these characters literally instead (as entities or backslash escapes).
+# A bare "&" or ">" stays readable ("P&L", "2 -> 3"): only "<" opens a tag or an autolink,
+# and only an "&" that would start an entity is escaped.
+_ENTITY_START_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MARKDOWN_ESCAPES = str.maketrans(
+    {
+        "<": "&lt;",
+        "\\": "\\\\",
+        "|": "\\|",
+        "[": "\\[",
+        "]": "\\]",
+        "`": "\\`",
+    }
+)
+
+
+def _finalize_html(value: object) -> object:
+    # autoescaping runs after this: strings only lose their control characters here
+    return strip_controls(value) if isinstance(value, str) else value
+
+
+def _finalize_markdown(value: object) -> object:
+    if isinstance(value, str):
+        text = _ENTITY_START_RE.sub("&amp;", strip_controls(value))
+        return text.translate(_MARKDOWN_ESCAPES)
+    return value
+
+
+def _template_source(name: str) -> str:
+    return (resources.files("gapcoach") / "templates" / name).read_text(
+        encoding="utf-8"
+    )
+
+
 @cache
-def _environment() -> Any:
-    from jinja2 import Environment, StrictUndefined, select_autoescape
+def _environment(kind: str) -> Any:
+    """
+    The Jinja2 environment for one kind of template: "html" or "markdown".
 
-    def loader(name: str) -> str:
-        return (resources.files("gapcoach") / "templates" / name).read_text(
-            encoding="utf-8"
-        )
+    HTML templates are always autoescaped (every ``{{ }}`` is user data; no template marks
+    anything safe); Markdown templates escape what Markdown would render as HTML or a link.
+    """
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-    from jinja2 import FunctionLoader
-
-    environment = Environment(
-        loader=FunctionLoader(loader),
-        autoescape=select_autoescape(["html"], default_for_string=False),
+    return Environment(
+        loader=FunctionLoader(_template_source),
+        autoescape=kind == "html",
+        finalize=_finalize_html if kind == "html" else _finalize_markdown,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return environment
 
 
 def render_markdown(report: Assessment) -> str:
     """
     The report as Markdown, for a ticket or an email.
     """
-    return str(_environment().get_template("report.md.j2").render(report=report))
+    return str(
+        _environment("markdown").get_template("report.md.j2").render(report=report)
+    )
 
 
 def render_html(report: Assessment) -> str:
     """
     The report as one self-contained HTML page (inline CSS and SVG charts).
     """
-    return str(_environment().get_template("report.html.j2").render(report=report))
+    return str(
+        _environment("html").get_template("report.html.j2").render(report=report)
+    )
 
 
 def render_cohort_html(cohort: Cohort, *, version: str) -> str:
     """
     The team picture as one self-contained HTML page.
     """
-    template = _environment().get_template("cohort.html.j2")
+    template = _environment("html").get_template("cohort.html.j2")
     return str(template.render(cohort=cohort, version=version))
 
 
@@ -239,7 +293,7 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
         table.add_column(header, justify="right")
     for role_id, title in sorted(cohort.role_titles.items()):
         table.add_row(
-            title,
+            _text(title),
             str(cohort.readiness_n[role_id]),
             f"{cohort.mean(role_id):.0f}",
             *(str(cohort.bands[(role_id, b)]) for b in _BAND_STYLE),
@@ -249,7 +303,7 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
         gaps = cohort.common_gaps(role_id, 3)
         if gaps:
             parts.append(
-                Text(
+                _text(
                     f"Most common gaps for {title}: "
                     + ", ".join(f"{name} ({count})" for name, count in gaps)
                 )
@@ -262,5 +316,5 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
         )
     )
     for path, error in cohort.failures[:20]:
-        parts.append(Text(f"  {path}: {error}", style="red"))
+        parts.append(_text(f"  {path}: {error}", style="red"))
     return Group(*parts)
