@@ -933,7 +933,7 @@ _RANGE_RE = re.compile(
 _SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_DATE})(?!{_SEPARATOR})", re.I)
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _LONE_DATE_END_RE = re.compile(
-    rf"[\s,|(-]+\(?(?P<start>\b{_MONTH}\.?\s*,?\s*{_YEAR}|\b(?:0?[1-9]|1[0-2])/{_YEAR})\)?$",
+    rf"(?<![\s,|(-])[\s,|(-]+\(?(?P<start>\b{_MONTH}\.?\s*,?\s*{_YEAR}|\b(?:0?[1-9]|1[0-2])/{_YEAR})\)?$",
     re.IGNORECASE,
 )
 _DATE_ONLY_RE = re.compile(rf"^\(?{_DATE}\)?$", re.IGNORECASE)
@@ -1089,7 +1089,9 @@ _PLACE_ONLY_RE = re.compile(
 )
 _COMPANY_PLACEHOLDER_RE = re.compile(r"\bCompany Name\b", re.IGNORECASE)
 _SEGMENT_SPLIT_RE = re.compile(
-    r"\s*(?:\||｜|•|·|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s|\s@\s|\sat\s)\s*"
+    # why the look-behind: a match starts only where a run of spaces starts, so a long
+    # run is scanned once instead of once per space
+    r"(?<!\s)\s*(?:\||｜|•|·|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s|\s@\s|\sat\s)\s*"
 )
 
 # Ladder rungs, most senior first. An "assistant"/"associate"/"deputy" in front of a

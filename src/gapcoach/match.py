@@ -64,7 +64,7 @@ _OWNERSHIP_RE = re.compile(
     re.IGNORECASE,
 )
 _RESULT_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|percent|pts?\b|points?\b|bps\b)"
+    r"(?<!\d)\d+(?:\.\d+)?\s*(?:%|percent|pts?\b|points?\b|bps\b)"
     r"|\$\s?\d"
     r"|\b\d+(?:\.\d+)?\s*(?:k|m|mm|million|bn|billion)\b"
     r"|\b\d{1,2}:\d{2}\b"
@@ -147,13 +147,19 @@ def _is_keyword_list(text: str) -> bool:
     return separators >= 3 and separators * 3 >= words and not _OWNERSHIP_RE.match(text)
 
 
+_LOOK_BACK = 160  # characters: "no hands-on experience with any of the tools like"
+
+
 def mention_status(text: str, start: int) -> str:
     """
     How a mention at ``start`` is phrased: "negated" ("no experience with", "eager to
     learn"), "learning" (a course, "familiar with", "pursuing") or "stated".
     """
-    sentence_start = max(text.rfind(sep, 0, start) for sep in ".;!?")
-    before = text[sentence_start + 1 : start]
+    # the phrasing that negates a mention sits in the few words before it: looking back a
+    # bounded window keeps many mentions on one very long line linear
+    window = max(0, start - _LOOK_BACK)
+    sentence_start = max(text.rfind(sep, window, start) for sep in ".;!?")
+    before = text[max(sentence_start + 1, window) : start]
     if _NEGATION_RE.search(before):
         return "negated"
     if _LEARNING_RE.search(before):
@@ -269,7 +275,9 @@ def _flex_pattern(alias: str) -> str:
             else:
                 parts.append(re.escape(word))
         chunks.append(r"[\s\-]+".join(parts))
-    return r"(?:[\s\-,;:/]+[\w'’&$%.+/-]+){0,6}?[\s\-,;:/]+".join(chunks)
+    # why disjoint classes: a gap is separators then a word; when both classes held "-"
+    # and "/", a run of dashes had exponentially many readings ("Led ---...--- x" hung)
+    return r"(?:[\s\-,;:/]+[\w'’&$%.+]+){0,6}?[\s\-,;:/]+".join(chunks)
 
 
 class SkillMatcher:

@@ -26,7 +26,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -173,6 +173,36 @@ def _fail(label: str, line: int | None, message: str) -> RatingsError:
     return RatingsError(f"{where}: {message}")
 
 
+_MAX_KEY_CHARS = 300  # a skill name is a few words; longer "keys" are not looked for
+_JSON_KEY_RE = re.compile(rf'"([^"\n]{{0,{_MAX_KEY_CHARS}}})"\s*:')
+_YAML_LINE_START_RE = re.compile(r"\s*(?:-\s+)?")
+_YAML_FLOW_START_RE = re.compile(r"[{,]\s*")
+_KEY_COLON_RE = re.compile(r":(?=\s|$)")
+
+
+def _yaml_keys(line: str) -> Iterator[str]:
+    """
+    Every key a YAML line may define: at its start, or after "{" or "," in flow style.
+    """
+    head = _YAML_LINE_START_RE.match(line)
+    starts = [head.end() if head else 0]
+    starts.extend(match.end() for match in _YAML_FLOW_START_RE.finditer(line))
+    for begin in starts:
+        if begin >= len(line):
+            continue
+        quote = line[begin]
+        if quote in "\"'":
+            close = line.find(quote, begin + 1, begin + 2 + _MAX_KEY_CHARS)
+            if close > begin and re.match(r"\s*:(?:\s|$)", line[close + 1 :]):
+                yield line[begin + 1 : close]
+            continue
+        window = line[begin : begin + _MAX_KEY_CHARS + 1]
+        for colon in _KEY_COLON_RE.finditer(window):
+            key = window[: colon.start()].rstrip()
+            if key:
+                yield key
+
+
 def _key_lines(
     lines: list[str], keys: list[str], *, start: int, quoted: bool
 ) -> list[list[int]]:
@@ -180,25 +210,25 @@ def _key_lines(
     For each key, the 1-based lines from ``start`` on (0-based index) that define it.
 
     JSON keys are quoted and may share a line; YAML keys start a line ("  wfm: 4") or
-    follow a brace or comma in flow style ("ratings: {wfm: 4}").
+    follow a brace or comma in flow style ("ratings: {wfm: 4}"). The lines are read once
+    into an index of the keys they define, so the cost grows with the file, not with
+    keys x lines.
     """
-    found: list[list[int]] = []
-    for key in keys:
-        escaped = re.escape(key)
-        if quoted:
-            pattern = re.compile(rf'"{escaped}"\s*:')
-        else:
-            pattern = re.compile(
-                rf"(?:^\s*(?:-\s+)?|[{{,]\s*)([\"']?){escaped}\1\s*:(?:\s|$)"
-            )
-        found.append(
-            [
-                index + 1
-                for index in range(start, len(lines))
-                for _ in pattern.finditer(lines[index])
-            ]
+    wanted = set(keys)
+    index: dict[str, list[int]] = {key: [] for key in wanted}
+    for number in range(start, len(lines)):
+        line = lines[number]
+        if ":" not in line:
+            continue
+        found = (
+            (match.group(1) for match in _JSON_KEY_RE.finditer(line))
+            if quoted
+            else _yaml_keys(line)
         )
-    return found
+        for key in found:
+            if key in wanted:
+                index[key].append(number + 1)
+    return [index[key] for key in keys]
 
 
 MAX_ENTRIES = 500

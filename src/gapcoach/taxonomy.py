@@ -61,6 +61,7 @@ _YEARS_RE = re.compile(
 )
 _STEP_RE = re.compile(r"^Step (\d+)$")
 _MONEY_RE = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(k)?", re.IGNORECASE)
+_MAX_EXAMPLES_CHARS = 400
 _TRIGGER_RE = re.compile(r"(?:\blike|\bsuch as|\be\.g\.,?)\s+", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z]{0,1}[A-Z]{1,4}$")
 
@@ -231,8 +232,13 @@ def _examples(text: str) -> list[str]:
     Product names, acronyms and examples a guide lists after "e.g.", "like" or "such as".
     """
     found: list[str] = []
+    covered = 0
     for match in _TRIGGER_RE.finditer(text):
-        tail = text[match.end() :]
+        if match.start() < covered:
+            continue  # inside a run with no end that the trigger before already read
+        # an example list is a phrase, not a page: a bounded tail keeps "like like ..."
+        # linear
+        tail = text[match.end() : match.end() + _MAX_EXAMPLES_CHARS]
         depth = 0
         stop = len(tail)
         for position, char in enumerate(tail):
@@ -249,6 +255,8 @@ def _examples(text: str) -> list[str]:
                 stop = position
                 break
         found.extend(_split_list(tail[:stop]))
+        if stop == _MAX_EXAMPLES_CHARS:  # no end in sight: not a phrase of the guide
+            covered = match.end() + stop
     return found
 
 

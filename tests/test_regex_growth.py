@@ -1,0 +1,184 @@
+"""
+Every regex that sees user text is linear in practice: doubling an adversarial input at
+most ~2.5x its time (tests/growth.py says how that is measured without flaking), and the
+inputs that once hung or took minutes now finish in seconds.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from growth import ADVERSARIAL, measure
+
+import gapcoach._text
+import gapcoach.ingest
+import gapcoach.match
+import gapcoach.ratings
+import gapcoach.score
+import gapcoach.taxonomy
+from gapcoach.match import SkillMatcher, mention_status
+from gapcoach.taxonomy import load_taxonomies
+
+MODULES = (
+    gapcoach._text,
+    gapcoach.ingest,
+    gapcoach.match,
+    gapcoach.ratings,
+    gapcoach.score,
+    gapcoach.taxonomy,
+)
+PATTERNS = {
+    f"{module.__name__}.{name}": value
+    for module in MODULES
+    for name, value in vars(module).items()
+    if isinstance(value, re.Pattern)
+}
+LIMIT = 1 << 14  # characters; a logical resume line is far shorter
+
+
+def test_the_scan_finds_the_patterns() -> None:
+    """The module scan sees the patterns it must (a scan that finds none proves nothing)."""
+    assert len(PATTERNS) > 60
+    for name in ("gapcoach.match._RESULT_RE", "gapcoach.ingest._SEGMENT_SPLIT_RE"):
+        assert name in PATTERNS
+
+
+def test_the_measure_catches_a_quadratic_pattern() -> None:
+    """The measurement itself fails a known-quadratic pattern and passes a linear one."""
+    quadratic = re.compile(r"\s*x$")
+    linear = re.compile(r"(?<!\s)\s*x$")
+    assert not measure(quadratic.search, ADVERSARIAL["spaces"], limit=LIMIT).linear
+    assert measure(linear.search, ADVERSARIAL["spaces"], limit=LIMIT).linear
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_module_pattern_is_linear(name: str) -> None:
+    """findall over each adversarial input grows linearly with the input."""
+    pattern = PATTERNS[name]
+    slow = {
+        kind: measure(pattern.findall, make, limit=LIMIT)
+        for kind, make in ADVERSARIAL.items()
+    }
+    assert {kind: g.ratio for kind, g in slow.items() if not g.linear} == {}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SkillMatcher:
+    """The matcher fitted on the shipped roles (its alias patterns are built in fit)."""
+    return SkillMatcher().fit(list(load_taxonomies().values()))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_alias_patterns_are_linear(matcher: SkillMatcher, kind: str) -> None:
+    """The fitted alias patterns, tried at every word start, grow linearly."""
+    patterns = [*matcher.index_ci_.values(), *matcher.index_cs_.values()]
+
+    def run(text: str) -> None:
+        for start in range(0, len(text), 8):
+            for pattern in patterns:
+                pattern.match(text, start)
+
+    growth = measure(run, ADVERSARIAL[kind], start=64, limit=1 << 12)
+    assert growth.linear, growth
+
+
+def test_mention_status_is_linear() -> None:
+    """Many mentions on one long line: each looks back a bounded window only."""
+
+    def run(text: str) -> None:
+        for start in range(0, len(text), 10):
+            mention_status(text, start)
+
+    growth = measure(run, lambda n: "Avaya, " * (n // 7), start=1024, limit=1 << 14)
+    assert growth.linear, growth
+
+
+def test_guide_examples_are_linear() -> None:
+    """'like like like ...' in a guide is read in linear time."""
+    growth = measure(
+        gapcoach.taxonomy._examples, ADVERSARIAL["words"], start=512, limit=1 << 13
+    )
+    assert growth.linear, growth
+
+
+def _ratings_text(n: int) -> str:
+    keys = max(1, n // 40)
+    return "ratings:\n" + "".join(f"  skill number {i:06d}: 3\n" for i in range(keys))
+
+
+def test_ratings_key_lines_are_linear() -> None:
+    """Finding the line of each rated key reads the file once, not once per key."""
+
+    def run(text: str) -> None:
+        lines = text.splitlines()
+        keys = [f"skill number {i:06d}" for i in range(len(lines) - 1)]
+        gapcoach.ratings._key_lines(lines, keys, start=0, quoted=False)
+
+    growth = measure(run, _ratings_text, start=4096, limit=1 << 18)
+    assert growth.linear, growth
+
+
+def _gapcoach(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which("gapcoach")
+    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
+    return subprocess.run(
+        [*command, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "COLUMNS": "120"},
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Led " + "-" * 36 + " x\n",  # the 42-byte input that never finished
+        "Call center agent\nImproved AHT by " + "1" * 32_000 + "%\n",
+        "Call center agent\n" + "Avaya, Genesys, Five9, " * 3_300 + "\n",
+        "Call center agent\n" + "Coached " + " - " * 5_000 + "agents\n",
+    ],
+    ids=["dashes", "digits", "comma-line", "spaced-dashes"],
+)
+def test_once_slow_resumes_finish(text: str) -> None:
+    """Inputs that hung or took a minute are assessed (or refused) within the timeout."""
+    result = _gapcoach("assess", "-", "--format", "json", stdin=text)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_once_slow_guide_builds_quickly(tmp_path: Path) -> None:
+    """A guide line of 'like ' x 10,000 no longer takes minutes to build."""
+    from helpers import FIXTURES
+
+    guide = (FIXTURES / "guides" / "workforce-planning-manager.txt").read_text()
+    lines = guide.splitlines()
+    bullet = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    lines.insert(bullet + 1, "- Forecasting tools like " + "like " * 10_000)
+    path = tmp_path / "guide.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gapcoach",
+            "taxonomy",
+            "build",
+            str(path),
+            "--no-lexicon",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
