@@ -10,6 +10,9 @@ import csv
 import glob
 import io
 import json
+import os
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -96,6 +99,29 @@ def _init_worker(taxonomy: Path | None, role: str | None) -> None:
     _WORKER["assessor"] = Assessor(taxonomy=taxonomy, role=role)
 
 
+def _init_pool_worker(taxonomy: Path | None, role: str | None) -> None:
+    """
+    A worker process: its Assessor, and a watch that ends it when the parent dies.
+    """
+    _watch_parent(os.getppid())
+    _init_worker(taxonomy, role)
+
+
+def _watch_parent(parent: int, *, every: float = 0.5) -> None:
+    """
+    Exit this worker once its parent is gone (killed with -9, say): an orphan would
+    otherwise wait on the task queue forever, holding the output open.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="gapcoach-parent-watch", daemon=True).start()
+
+
 def _assess_one(job: tuple[str, str | None]) -> BatchResult:
     from gapcoach.api import Assessor
 
@@ -106,6 +132,11 @@ def _assess_one(job: tuple[str, str | None]) -> BatchResult:
         report = assessor.assess(Path(path), ratings=Path(ratings) if ratings else None)
     except GapcoachError as error:
         return BatchResult(path=path, assessment=None, error=str(error))
+    except Exception as error:
+        # why broad: whatever one file does (a RecursionError from deep nesting, a
+        # MemoryError, a bug of ours), the rest of the batch goes on
+        message = f"could not be assessed ({type(error).__name__}: {error})"
+        return BatchResult(path=path, assessment=None, error=message)
     return BatchResult(path=path, assessment=report)
 
 
@@ -141,7 +172,7 @@ def assess_many(
         yield from map(_assess_one, work)
         return
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(taxonomy, role)
+        max_workers=jobs, initializer=_init_pool_worker, initargs=(taxonomy, role)
     ) as pool:
         yield from pool.map(_assess_one, work, chunksize=8)
 

@@ -225,9 +225,12 @@ def taxonomy_build(
     Example:
         $ gapcoach taxonomy build guides/call-center-director.txt -o director.yaml
     """
+    from gapcoach.output import atomic_output, check_output
     from gapcoach.taxonomy import build_taxonomy, dump_taxonomy
 
     with _errors():
+        if output is not None:
+            check_output(output, inputs=[guide, *([lexicon] if lexicon else [])])
         built = build_taxonomy(
             guide, role_id=role_id, lexicon=lexicon, use_lexicon=not no_lexicon
         )
@@ -235,7 +238,8 @@ def taxonomy_build(
     if output is None:
         typer.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    with _errors(), atomic_output(output) as handle:
+        handle.write(text)
     _stderr().print(
         _plain(
             f"Wrote {output}: {built.title}, {len(built.skills)} skills, "
@@ -387,8 +391,12 @@ def assess(
             "give a resume file, - for stdin, or --ratings FILE.", param_hint="RESUME"
         )
     from gapcoach.api import Assessor
+    from gapcoach.output import check_output
 
     with _errors():
+        if output is not None:
+            read = [Path(resume)] if resume not in (None, "-") else []
+            check_output(output, inputs=[*read, *([ratings] if ratings else [])])
         report = Assessor(taxonomy=taxonomy, role=role).assess(
             None if resume is None else _resume_source(resume), ratings=ratings
         )
@@ -400,13 +408,14 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
     Render a report in one format to stdout or a file.
     """
     from gapcoach import render
+    from gapcoach.output import atomic_output
 
     if output_format == "rich":
         renderable = render.render_terminal(report)
         if output is None:
             _stdout().print(renderable)
             return
-        with output.open("w", encoding="utf-8") as handle:
+        with _errors(), atomic_output(output) as handle:
             Console(file=handle, width=100, color_system=None).print(renderable)
     else:
         renderers = {
@@ -418,7 +427,8 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
         if output is None:
             typer.echo(text, nl=False)
             return
-        output.write_text(text, encoding="utf-8")
+        with _errors(), atomic_output(output) as handle:
+            handle.write(text)
     _stderr().print(_plain(f"Wrote {output}"))
 
 
@@ -496,8 +506,16 @@ def batch(
         )
     cohort = batch_stage.Cohort()
     console = _stderr()
+    from gapcoach.output import atomic_output, check_output
+
     with _errors():
         paths = batch_stage.expand_inputs(inputs)
+        ratings_files = (
+            sorted(ratings_dir.iterdir())
+            if ratings_dir and ratings_dir.is_dir()
+            else []
+        )
+        check_output(output, inputs=[*paths, *ratings_files])
         results = batch_stage.assess_many(
             paths, role=role, taxonomy=taxonomy, ratings_dir=ratings_dir, jobs=jobs
         )
@@ -510,7 +528,7 @@ def batch(
             console=console,
             disable=not console.is_terminal,
         )
-        with output.open("w", encoding="utf-8", newline="") as handle, progress:
+        with atomic_output(output, newline="") as handle, progress:
             task = progress.add_task("batch", total=len(paths), rate="")
             if chosen == "csv":
                 handle.write(batch_stage.csv_text([batch_stage.csv_header()]))
@@ -580,11 +598,13 @@ def rate(
     from rich.panel import Panel
     from rich.prompt import IntPrompt
 
+    from gapcoach.output import atomic_output, check_output
     from gapcoach.ratings import dump_ratings, load_ratings, run_questionnaire
     from gapcoach.taxonomy import load_taxonomies, resolve_roles
 
     target = output or Path(f"ratings-{role}.yaml")
     with _errors():
+        check_output(target)
         (selected,) = resolve_roles(load_taxonomies(taxonomy), role)
         existing = load_ratings(target, selected) if target.exists() else None
         if not _interactive():
@@ -637,7 +657,8 @@ def rate(
             )
 
     ratings = run_questionnaire(selected, existing=existing, ask=ask, revisit=revisit)
-    target.write_text(dump_ratings(ratings, selected), encoding="utf-8")
+    with _errors(), atomic_output(target) as handle:
+        handle.write(dump_ratings(ratings, selected))
     console.print(
         _plain(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
     )

@@ -9,6 +9,7 @@ The hierarchy::
     ├── TaxonomyError           a taxonomy file or folder that is missing or invalid
     │   └── GuideParseError     a text that is not a career guide of the supported format
     ├── UnknownRoleError        a role id that no loaded taxonomy has
+    ├── OutputError             an output that cannot be written or would overwrite an input
     └── NotFittedError          a SkillMatcher used before ``fit`` (also an AttributeError)
 
 The CLI prints any of them as one ``Error: ...`` line and exits 1. Programmer misuse
@@ -49,6 +50,12 @@ class GuideParseError(TaxonomyError):
 class UnknownRoleError(GapcoachError):
     """
     Raised when a role id is not among the loaded taxonomies.
+    """
+
+
+class OutputError(GapcoachError):
+    """
+    Raised when an output file cannot be written, or would overwrite an input.
     """
 
 
