@@ -4,6 +4,7 @@ traceback, a hang or a blown memory. The heavy cases run the installed entry poi
 subprocess with a time limit and an address-space limit.
 """
 
+import copy
 import io
 import json
 import os
@@ -156,6 +157,15 @@ def _ratings(tmp_path: Path, text: str, name: str = "ratings.yaml") -> Path:
     return path
 
 
+def _alias_bomb() -> str:
+    """The 'billion laughs' in YAML: nine levels of nine aliases each (about 500 bytes)."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 9):
+        refs = ",".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    return "\n".join(lines) + "\nrole: *a8\nratings: {}\n"
+
+
 RATINGS_CASES = {
     "python-object-tag": (
         "ratings:\n  workforce-management-wfm-software: !!python/object/apply:os.system "
@@ -175,6 +185,17 @@ RATINGS_CASES = {
         "more than 500 ratings",
     ),
     "not-a-mapping": ("- just\n- a\n- list\n", ""),
+    "yaml-alias-bomb": (_alias_bomb(), "anchor or alias"),
+    "yaml-deep-flow": (
+        "ratings: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "nests deeper",
+    ),
+    "yaml-deep-block": (
+        "ratings:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 1200)),
+        "nest",
+    ),
+    "json-deep": ("[" * 100_000 + "]" * 100_000, "nests deeper"),
+    "csv-huge-field": ("skill,rating\n" + "x" * 200_000 + ",3\n", "line 2"),
 }
 
 
@@ -187,11 +208,97 @@ def test_hostile_ratings(tmp_path: Path, case: str, content: tuple[str, str]) ->
     text, word = content
     marker = tmp_path / "pwned"
     text = text.replace("echo pwned", f"touch {marker}")
+    suffix = {"json-deep": ".json", "csv-huge-field": ".csv"}.get(case, ".yaml")
     result = _gapcoach(
-        "assess", "--ratings", str(_ratings(tmp_path, text)), "--role", ROLE
+        "assess",
+        "--ratings",
+        str(_ratings(tmp_path, text, f"ratings{suffix}")),
+        "--role",
+        ROLE,
     )
     _assert_one_error(result, *([word] if word else []))
     assert not marker.exists()
+
+
+def _string_bomb(data: dict) -> None:
+    """A long summary and no trends: the trends become 20,000 aliases of the summary."""
+    data["summary"] = "x" * 50_000
+    data["trends"] = []
+
+
+def _taxonomy_bomb(tmp_path: Path) -> Path:
+    """One string referenced by 20,000 aliases (a 1.2 MB file, gigabytes in memory)."""
+    path = _taxonomy(tmp_path, _string_bomb)
+    text = path.read_text().replace("summary: ", "summary: &s ", 1)
+    assert "trends: []\n" in text
+    text = text.replace("trends: []\n", "trends:\n" + "- *s\n" * 20_000, 1)
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_taxonomy_alias_bomb(tmp_path: Path, command: str) -> None:
+    """A taxonomy with one string aliased 20,000 times is refused by validate and assess."""
+    path = _taxonomy_bomb(tmp_path)
+    assert path.read_text().count("*s") == 20_000
+    args = (
+        ["taxonomy", "validate", str(path)]
+        if command == "validate"
+        else ["assess", str(SUPERVISOR), "--taxonomy", str(path)]
+    )
+    _assert_one_error(_gapcoach(*args), "anchor or alias")
+
+
+def _fifo(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("kind", ["resume", "ratings", "guide", "taxonomy"])
+def test_fifo_inputs_are_refused_not_waited_on(tmp_path: Path, kind: str) -> None:
+    """A FIFO as resume, ratings, guide or taxonomy is one Error line, never a hang."""
+    fifo = _fifo(
+        tmp_path, {"ratings": "r.yaml", "taxonomy": "t.yaml"}.get(kind, "x.txt")
+    )
+    args = {
+        "resume": ["assess", str(fifo)],
+        "ratings": ["assess", "--ratings", str(fifo), "--role", ROLE],
+        "guide": ["taxonomy", "build", str(fifo)],
+        "taxonomy": ["taxonomy", "validate", str(fifo)],
+    }[kind]
+    result = _gapcoach(*args)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_in_a_batch_folder_is_one_error_row(tmp_path: Path) -> None:
+    """A FIFO among the resumes of a folder fails alone; the batch finishes."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    shutil.copy(SUPERVISOR, folder / "a.txt")
+    _fifo(folder, "b.txt")
+    result = _gapcoach("batch", str(folder), "-o", str(tmp_path / "t.jsonl"))
+    assert result.returncode == 1
+    rows = (tmp_path / "t.jsonl").read_text().splitlines()
+    assert len(rows) == 2
+    assert "not a regular file" in json.loads(rows[1])["error"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_are_refused(device: str) -> None:
+    """Unbounded devices as a guide or a resume are refused before any read."""
+    if not Path(device).exists():
+        pytest.skip(f"{device} is absent")
+    for args in (["taxonomy", "build", device], ["assess", device]):
+        _assert_one_error(_gapcoach(*args), "not a regular file")
 
 
 def _taxonomy(tmp_path: Path, mutate) -> Path:
@@ -211,7 +318,7 @@ def _cycle(data: dict) -> None:
 TAXONOMY_CASES = {
     "missing-field": (lambda d: d["skills"][0].pop("name"), "skills.0.name"),
     "duplicate-skill-id": (
-        lambda d: d["skills"].append(d["skills"][0]),
+        lambda d: d["skills"].append(copy.deepcopy(d["skills"][0])),
         "duplicate skill id",
     ),
     "prerequisite-cycle": (_cycle, "cycle"),
@@ -339,14 +446,14 @@ def test_unreadable_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
     path = tmp_path / "locked.txt"
     path.write_text("Call center supervisor")
-    original = Path.open
+    original = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self, *args, **kwargs)  # type: ignore[call-overload]
+    def refuse(file: object, *args: object, **kwargs: object) -> int:
+        if Path(str(file)).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(file))
+        return original(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     path.chmod(0)
     result = CliRunner().invoke(app, ["assess", str(path)])
     assert result.exit_code == 1
@@ -355,3 +462,50 @@ def test_unreadable_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert result.stderr.strip() == (
         f"Error: {path} cannot be read: permission denied; check the file's permissions."
     )
+
+
+@pytest.mark.slow
+def test_glob_through_self_referencing_links_ends(tmp_path: Path) -> None:
+    """`batch 'd/**/*.txt'` with two links back to parents lists each file once."""
+    folder = tmp_path / "d"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SUPERVISOR, folder / "a.txt")
+    shutil.copy(SUPERVISOR, folder / "sub" / "b.txt")
+    (folder / "loop").symlink_to(".")
+    (folder / "sub" / "up").symlink_to("..")
+    result = _gapcoach(
+        "batch",
+        f"{folder}/**/*.txt",
+        "--format",
+        "jsonl",
+        "-o",
+        str(tmp_path / "t.jsonl"),
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [
+        json.loads(line) for line in (tmp_path / "t.jsonl").read_text().splitlines()
+    ]
+    assert [row["input"]["file"] for row in rows] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("d/*.txt", ["d/a.txt"]),
+        ("d/**/*.txt", ["d/a.txt", "d/sub/b.txt", "d/sub/deeper/c.txt"]),
+        ("d/s?b/*.txt", ["d/sub/b.txt"]),
+        ("d/**/[bc].txt", ["d/sub/b.txt", "d/sub/deeper/c.txt"]),
+        ("d/**/[!b].txt", ["d/a.txt", "d/sub/deeper/c.txt"]),
+    ],
+)
+def test_glob_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, expected: list[str]
+) -> None:
+    """*, ?, [...] stay within one name; ** spans any folders, or none."""
+    from gapcoach.batch import expand_inputs
+
+    for name in ("d/a.txt", "d/sub/b.txt", "d/sub/deeper/c.txt", "d/sub/b.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert [path.as_posix() for path in expand_inputs([pattern])] == expected

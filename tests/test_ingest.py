@@ -673,10 +673,14 @@ class TestInputEdges:
         """Any other OS error while reading names the file and the reason."""
         path = write_bytes(tmp_path, "resume.txt", RESUME_TEXT.encode())
 
-        def broken(*args: object, **kwargs: object) -> None:
-            raise OSError(5, "Input/output error")
+        original = os.open
 
-        monkeypatch.setattr(Path, "open", broken)
+        def broken(file: object, *args: object, **kwargs: object) -> int:
+            if str(file) == str(path):
+                raise OSError(5, "Input/output error")
+            return original(file, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", broken)
         with pytest.raises(InputError) as caught:
             read_resume(path)
         assert str(caught.value) == (
@@ -1022,10 +1026,14 @@ class TestLimits:
         """A PermissionError while opening becomes the permission message (also as root)."""
         path = write_bytes(tmp_path, "private.txt", RESUME_TEXT.encode())
 
-        def refuse(*args: object, **kwargs: object) -> None:
-            raise PermissionError(13, "Permission denied")
+        original = os.open
 
-        monkeypatch.setattr(Path, "open", refuse)
+        def refuse(file: object, *args: object, **kwargs: object) -> int:
+            if str(file) == str(path):
+                raise PermissionError(13, "Permission denied")
+            return original(file, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", refuse)
         with pytest.raises(InputError) as caught:
             read_resume(path)
         assert str(caught.value) == (

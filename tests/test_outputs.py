@@ -133,6 +133,7 @@ class TestNothingIsLost:
         """An exception inside atomic_output leaves the previous content and no temp file."""
         target = tmp_path / "report.json"
         target.write_text("old")
+
         def write_half() -> None:
             with atomic_output(target) as handle:
                 handle.write("half of the new")

@@ -2,6 +2,7 @@
 Tests of the ratings stage: self-rating files in, resolved Ratings out, and back.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -349,7 +350,10 @@ class TestSources:
                 PermissionError(13, "Permission denied"),
                 "permission denied; check the file's permissions.",
             ),
-            (OSError(5, "Input/output error"), "Input/output error."),
+            (
+                OSError(5, "Input/output error"),
+                "Input/output error; check that it is a regular file.",
+            ),
         ],
         ids=["permission", "os-error"],
     )
@@ -364,10 +368,14 @@ class TestSources:
         path = tmp_path / "mine.yaml"
         path.write_text("ratings: {}\n")
 
-        def refuse(*args: object, **kwargs: object) -> None:
-            raise error
+        original = os.open
 
-        monkeypatch.setattr(Path, "open", refuse)
+        def refuse(file: object, *args: object, **kwargs: object) -> int:
+            if str(file) == str(path):
+                raise error
+            return original(file, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", refuse)
         with pytest.raises(RatingsError) as caught:
             load_ratings(path, TAXONOMY)
         assert str(caught.value) == f"{path} cannot be read: {reason}"

@@ -2,6 +2,7 @@
 Tests of the BUILD and LOAD stage: guide -> taxonomy, lexicon, shipped files.
 """
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -371,7 +372,9 @@ class TestValidate:
 
     def test_duplicate_skill_id(self, tmp_path: Path) -> None:
         """Two skills with one id are refused."""
-        path = self._write(tmp_path, lambda d: d["skills"].append(d["skills"][0]))
+        path = self._write(
+            tmp_path, lambda d: d["skills"].append(copy.deepcopy(d["skills"][0]))
+        )
         with pytest.raises(
             TaxonomyError,
             match="duplicate skill id 'workforce-management-wfm-software'",

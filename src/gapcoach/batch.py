@@ -11,6 +11,7 @@ import glob
 import io
 import json
 import os
+import re
 import threading
 import time
 from collections import Counter
@@ -66,7 +67,7 @@ def expand_inputs(inputs: Iterable[str]) -> list[Path]:
         elif path.exists():
             found.append(path)
         elif glob.has_magic(item):
-            matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
+            matches = sorted(_glob(item))
             if not matches:
                 raise InputError(f"'{item}' matches no file.")
             found.extend(p for p in matches if p.is_file())
@@ -77,6 +78,78 @@ def expand_inputs(inputs: Iterable[str]) -> list[Path]:
             "No resumes to assess: the inputs hold no .txt, .md, .pdf or .docx files."
         )
     return found
+
+
+_MAX_GLOB_ENTRIES = 1_000_000  # directory entries a pattern may visit
+
+
+def _glob(pattern: str) -> list[Path]:
+    """
+    The files matching a glob pattern, ``**`` included, without following symbolic links
+    to folders: a link back to a parent (``d/loop -> .``) would otherwise be walked
+    forever. Symbolic links to files are matched like files.
+    """
+    parts = Path(pattern).parts
+    fixed = next(
+        (i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts)
+    )
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    matcher = re.compile(_glob_regex(parts[fixed:]))
+    found: list[Path] = []
+    visited = 0
+    for folder, folders, files in os.walk(root, followlinks=False):
+        visited += len(folders) + len(files)
+        if visited > _MAX_GLOB_ENTRIES:
+            raise InputError(
+                f"'{pattern}' reaches more than {_MAX_GLOB_ENTRIES:,} files and folders; "
+                "narrow the pattern."
+            )
+        folders.sort()
+        relative = Path(folder).relative_to(root)
+        for name in files:
+            candidate = (relative / name).as_posix()
+            if matcher.fullmatch(candidate):
+                found.append(Path(folder) / name)
+    return found
+
+
+def _glob_regex(parts: tuple[str, ...]) -> str:
+    """
+    A regex for the magic part of a glob: ``**`` any folders (or none), ``*`` and ``?``
+    within one name, ``[...]`` a character class.
+    """
+    pieces: list[str] = []
+    for part in parts:
+        if part == "**":
+            pieces.append("(?:[^/]+/)*")
+            continue
+        pieces.append(_name_regex(part) + "/")
+    return "".join(pieces).removesuffix("/")
+
+
+def _name_regex(part: str) -> str:
+    """
+    One path component of a glob as a regex that never crosses "/".
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(part):
+        char = part[index]
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and "]" in part[index + 2 :]:
+            close = part.index("]", index + 2)
+            body = part[index + 1 : close]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            index = close
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return "".join(out)
 
 
 def _ratings_for(path: Path, ratings_dir: Path | None) -> Path | None:

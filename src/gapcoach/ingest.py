@@ -92,30 +92,17 @@ class _Input:
 
 
 def _read_path(path: Path, *, name: str | None) -> _Input:
+    from gapcoach.files import read_file_bytes
+
     label = str(path)
-    try:
-        if not path.exists():
-            raise InputError(f"{label} does not exist; check the file name and path.")
-        if path.is_dir():
-            raise InputError(
-                f"{label} is a folder; pass a resume file (.txt, .md, .pdf or .docx)."
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(_too_big(label, size))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except PermissionError:
-        raise InputError(
-            f"{label} cannot be read: permission denied; check the file's permissions."
-        ) from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InputError(
-            f"{label} cannot be read: {reason}; check that it is a regular file."
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(_too_big(label, len(data)))
+    data = read_file_bytes(
+        path,
+        label=label,
+        max_bytes=MAX_FILE_BYTES,
+        error=InputError,
+        what="a resume file (.txt, .md, .pdf or .docx)",
+        too_big=lambda size: _too_big(label, size),
+    )
     return _Input(
         label=label, name=name or path.name, data=data, suffix=path.suffix.lower()
     )

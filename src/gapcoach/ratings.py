@@ -100,26 +100,18 @@ def _read_source(
     (label, bytes, suffix) of a ratings source.
     """
     if isinstance(source, Path):
+        from gapcoach.files import read_file_bytes
+
         label = name or str(source)
-        try:
-            if not source.exists():
-                raise RatingsError(
-                    f"{label} does not exist; check the ratings file's path."
-                )
-            if source.is_dir():
-                raise RatingsError(
-                    f"{label} is a folder; pass a ratings file (.yaml, .json or .csv)."
-                )
-            with source.open("rb") as handle:
-                data = handle.read(MAX_RATINGS_BYTES + 1)
-        except PermissionError:
-            raise RatingsError(
-                f"{label} cannot be read: permission denied; check the file's permissions."
-            ) from None
-        except OSError as error:
-            raise RatingsError(
-                f"{label} cannot be read: {error.strerror or type(error).__name__}."
-            ) from None
+        data = read_file_bytes(
+            source,
+            label=label,
+            max_bytes=MAX_RATINGS_BYTES,
+            error=RatingsError,
+            what="a ratings file (.yaml, .json or .csv)",
+            missing="check the ratings file's path",
+            too_big=lambda size: _too_big(label),
+        )
         suffix = source.suffix.lower()
     elif isinstance(source, bytes):
         label, data, suffix = (
@@ -135,11 +127,15 @@ def _read_source(
             f"load_ratings() takes a Path, str or bytes, not {type(source).__name__}"
         )
     if len(data) > MAX_RATINGS_BYTES:
-        raise RatingsError(
-            f"{label} is larger than {MAX_RATINGS_BYTES // 1024} KB; a ratings file lists "
-            "one line per skill."
-        )
+        raise RatingsError(_too_big(label))
     return label, data, suffix
+
+
+def _too_big(label: str) -> str:
+    return (
+        f"{label} is larger than {MAX_RATINGS_BYTES // 1024} KB; a ratings file lists "
+        "one line per skill."
+    )
 
 
 def _decode(data: bytes) -> str:
@@ -313,8 +309,10 @@ def _parse_mapping_file(
 
 
 def _parse_yaml(label: str, text: str) -> _Parsed:
+    from gapcoach.files import load_yaml
+
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, label=label, error=RatingsError, native=False)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "not valid YAML"
@@ -334,8 +332,10 @@ def _parse_json(label: str, text: str) -> _Parsed:
             seen[key] = value
         return seen
 
+    from gapcoach.files import load_json
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = load_json(text, label=label, error=RatingsError, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
         raise _fail(
             label, error.lineno, f"invalid JSON ({error.msg}); fix the syntax."
@@ -345,11 +345,28 @@ def _parse_json(label: str, text: str) -> _Parsed:
     )
 
 
+def _csv_rows(label: str, reader: Any) -> Iterator[list[str]]:
+    """
+    The reader's rows, with a malformed row (a field over the csv module's size limit, a
+    NUL) as one RatingsError naming its line.
+    """
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _fail(
+                label, reader.line_num or None, f"invalid CSV ({error}); fix the row."
+            ) from None
+        yield row
+
+
 def _parse_csv(label: str, text: str) -> _Parsed:
     reader = csv.reader(io.StringIO(text))
     header: list[str] | None = None
     entries: list[_Entry] = []
-    for row in reader:
+    for row in _csv_rows(label, reader):
         line = reader.line_num
         if (
             not row

@@ -113,16 +113,23 @@ def default_skills_dir() -> Path:
 
 
 def _read_guide_text(path: Path) -> str:
+    from gapcoach.files import read_file_bytes
+
     if not path.exists():
         raise GuideParseError(f"Guide file '{path}' does not exist.")
     if path.is_dir():
         raise GuideParseError(f"'{path}' is a folder; pass a career guide text file.")
-    data = path.read_bytes()
-    if len(data) > _MAX_GUIDE_BYTES:
-        raise GuideParseError(
-            f"'{path}' is {len(data):,} bytes; a career guide is at most "
+    data = read_file_bytes(
+        path,
+        label=f"'{path}'",
+        max_bytes=_MAX_GUIDE_BYTES,
+        error=GuideParseError,
+        what="a career guide text file",
+        too_big=lambda size: (
+            f"'{path}' is {size:,} bytes; a career guide is at most "
             f"{_MAX_GUIDE_BYTES:,} bytes."
-        )
+        ),
+    )
     if not data.strip():
         raise GuideParseError(
             f"'{path}' is empty; expected a career guide with the sections "
@@ -473,10 +480,21 @@ def load_lexicon(path: Path | None = None) -> dict[str, Any]:
     return data
 
 
+_MAX_TAXONOMY_BYTES = 5_000_000  # a shipped taxonomy or lexicon is under 100 KB
+
+
 def _safe_load(path: Path) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from gapcoach.files import load_yaml, read_file_bytes
+
+    data = read_file_bytes(
+        path,
+        label=f"'{path}'",
+        max_bytes=_MAX_TAXONOMY_BYTES,
+        error=TaxonomyError,
+        what="a taxonomy YAML file",
+    )
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        return load_yaml(data.decode("utf-8"), label=f"'{path}'", error=TaxonomyError)
     except yaml.YAMLError as error:
         raise TaxonomyError(
             f"'{path}' is not valid YAML: {error}".splitlines()[0]
