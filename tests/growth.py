@@ -2,11 +2,13 @@
 Growth measurement for the regex-growth tests (imported as a plain module).
 
 A cost is "linear in practice" when doubling the input at most ~2.5x its time. Timings are
-taken as the minimum of a few runs, and only once a run costs more than a floor, so that
-scheduler noise on a busy 2-core machine cannot fail a linear pattern while a quadratic
-(4x per doubling) or exponential one fails at once, long before it could hang.
+the minimum of a few runs; only doublings whose larger run costs more than a floor count,
+and the median of them decides, so that scheduler noise on a busy 2-core machine cannot
+fail a linear pattern while a quadratic (4x per doubling) or exponential one fails at
+once, long before it could hang.
 """
 
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +35,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "quotes": lambda n: "'\"" * (n // 2) + "x",
 }
 
-FLOOR_SECONDS = 0.008  # below this a run is too short to time reliably
+FLOOR_SECONDS = 0.02  # below this a run is too short to time reliably
 MAX_RATIO = 2.5  # per doubling: linear is 2, quadratic 4
 STOP_SECONDS = 0.25  # a run this slow ends the series (it is then judged)
 
@@ -44,7 +46,7 @@ class Growth:
 
     sizes: tuple[int, ...]
     seconds: tuple[float, ...]
-    ratio: float  # the largest t(2n) / t(n) where t(2n) >= FLOOR_SECONDS, else 0
+    ratio: float  # the median t(2n) / t(n) where t(2n) >= FLOOR_SECONDS, else 0
 
     @property
     def linear(self) -> bool:
@@ -93,26 +95,23 @@ def series(
     Time ``run`` on ``make(n)`` for n = start, 2*start, ... up to ``limit`` characters.
 
     The series stops at the first run slower than STOP_SECONDS, so an exponential
-    pattern costs at most a few of those. A pair that looks super-linear is timed again
-    (minimum of more runs, over two doublings) before it counts.
+    pattern costs at most a few of those. The growth is the median ratio of the doublings
+    whose larger run is slow enough to time (a real super-linear cost shows in every
+    doubling; a burst of noise in one).
     """
     sizes: list[int] = []
     seconds: list[float] = []
-    worst = 0.0
+    ratios: list[float] = []
     n = start
     while n <= limit:
         took = _time(run, make(n), repeats)
+        if seconds and took >= FLOOR_SECONDS:
+            ratios.append(took / max(seconds[-1], 1e-9))
         sizes.append(n)
         seconds.append(took)
-        if len(seconds) >= 2 and took >= FLOOR_SECONDS:
-            ratio = took / max(seconds[-2], 1e-9)
-            if ratio > MAX_RATIO and took < STOP_SECONDS:
-                # confirm over two doublings with more runs: noise rarely inflates both
-                before = _time(run, make(n // 2), repeats + 2)
-                after = _time(run, make(n * 2), repeats + 2)
-                ratio = (after / max(before, 1e-9)) ** 0.5
-            worst = max(worst, ratio)
         if took > STOP_SECONDS:
             break
         n *= 2
-    return Growth(tuple(sizes), tuple(seconds), worst)
+    return Growth(
+        tuple(sizes), tuple(seconds), statistics.median(ratios) if ratios else 0.0
+    )

@@ -509,3 +509,212 @@ def test_glob_patterns(
         (tmp_path / name).write_text("x")
     monkeypatch.chdir(tmp_path)
     assert [path.as_posix() for path in expand_inputs([pattern])] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", str(SUPERVISOR), "-f", "json"],
+        ["assess", str(SUPERVISOR), "-f", "md"],
+        ["assess", str(SUPERVISOR), "-f", "html"],
+        ["assess", str(SUPERVISOR)],
+        ["roles", "--json"],
+    ],
+    ids=["json", "md", "html", "rich", "roles"],
+)
+def test_stdout_to_a_full_device(args: list[str]) -> None:
+    """`> /dev/full` ends with one Error line and exit 1, not a traceback."""
+    if not Path("/dev/full").exists():
+        pytest.skip("/dev/full is absent")
+    executable = shutil.which("gapcoach")
+    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*command, *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: cannot write to standard output: No space left on device. "
+        "Use -o FILE instead."
+    ]
+
+
+def test_unreadable_batch_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed is one Error line (simulated: root lists anything)."""
+    from typer.testing import CliRunner
+
+    from gapcoach.cli import app
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    original = Path.iterdir
+
+    def refuse(self: Path):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = CliRunner().invoke(
+        app, ["batch", str(folder), "-o", str(tmp_path / "t.csv")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: The folder '{folder}' cannot be read: Permission denied; "
+        "check its permissions."
+    )
+
+
+def _chain(data: dict) -> None:
+    """3,000 skills, each the prerequisite of the one before: a deep chain."""
+    base = data["skills"][0]
+    data["skills"] = []
+    for index in range(3000):
+        skill = copy.deepcopy(base)
+        skill.update(
+            id=f"s{index}",
+            name=f"Skill number {index}",
+            aliases=[f"skill number {index}"],
+            acronyms=[],
+            prerequisites=[f"s{index + 1}"] if index < 2999 else [],
+        )
+        data["skills"].append(skill)
+
+
+def _first_skill(**changes: object):
+    def mutate(data: dict) -> None:
+        data["skills"][0].update(changes)
+
+    return mutate
+
+
+VALIDATION_CASES = {
+    "prerequisite-chain": (_chain, "a chain of 3000 prerequisites"),
+    "no-skills": (lambda d: d.update(skills=[]), "skills"),
+    "infinite-weight": (_first_skill(weight=float("inf")), "weight"),
+    "nan-weight": (_first_skill(weight=float("nan")), "weight"),
+    "no-sources": (_first_skill(sources=[]), "sources"),
+    "empty-id": (_first_skill(id=""), "id"),
+    "no-source-lines": (
+        _first_skill(sources=[{"section": "Technical Skills", "lines": []}]),
+        "lines",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("case", "content"), VALIDATION_CASES.items(), ids=list(VALIDATION_CASES)
+)
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_validation_refuses_what_assessment_cannot_use(
+    tmp_path: Path, case: str, content: tuple, command: str
+) -> None:
+    """`taxonomy validate` and `assess` refuse the same broken taxonomy with one Error."""
+    mutate, word = content
+    path = _taxonomy(tmp_path, mutate)
+    args = (
+        ["taxonomy", "validate", str(path)]
+        if command == "validate"
+        else ["assess", str(SUPERVISOR), "--taxonomy", str(path), "-f", "json"]
+    )
+    _assert_one_error(_gapcoach(*args), word)
+
+
+class TestBuilderWritesWhatItCanLoad:
+    """The builder never writes a taxonomy that loading then refuses."""
+
+    @staticmethod
+    def _guide(tmp_path: Path, replace: dict[str, str]) -> Path:
+        from helpers import FIXTURES
+
+        text = (FIXTURES / "guides" / "workforce-planning-manager.txt").read_text()
+        for old, new in replace.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path = tmp_path / "guide.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    @staticmethod
+    def _bullets(path: Path) -> list[str]:
+        return [line for line in path.read_text().splitlines() if line.startswith("- ")]
+
+    def _build_and_load(self, tmp_path: Path, guide: Path):
+        from gapcoach.taxonomy import build_taxonomy, dump_taxonomy, load_taxonomy
+
+        built = build_taxonomy(guide, use_lexicon=False)
+        out = tmp_path / "built.yaml"
+        out.write_text(dump_taxonomy(built), encoding="utf-8")
+        return built, load_taxonomy(out)
+
+    def test_duplicate_skill_names(self, tmp_path: Path) -> None:
+        """A guide naming one skill twice builds distinct ids that load."""
+        probe = self._guide(tmp_path, {})
+        first = self._bullets(probe)[0]
+        guide = self._guide(tmp_path, {first: first + "\n" + first})
+        built, loaded = self._build_and_load(tmp_path, guide)
+        ids = [skill.id for skill in loaded.skills]
+        assert len(ids) == len(set(ids))
+        assert len(built.skills) == len(loaded.skills)
+
+    @pytest.mark.parametrize(
+        "name", ["Управление персоналом", "人员管理", "إدارة الفريق"]
+    )
+    def test_non_latin_skill_names(self, tmp_path: Path, name: str) -> None:
+        """A skill named without Latin letters gets a stable, non-empty id."""
+        probe = self._guide(tmp_path, {})
+        first = self._bullets(probe)[0]
+        guide = self._guide(tmp_path, {first: f"- {name}: {name}"})
+        built, loaded = self._build_and_load(tmp_path, guide)
+        assert all(skill.id for skill in loaded.skills)
+        again, _ = self._build_and_load(tmp_path, guide)
+        assert [s.id for s in again.skills] == [s.id for s in built.skills]
+
+    def test_line_separator_inside_a_bullet(self, tmp_path: Path) -> None:
+        """U+2028 inside a bullet neither cuts the list nor shifts later line numbers."""
+        plain = self._guide(tmp_path, {})
+        first = self._bullets(plain)[0]
+        reference, _ = self._build_and_load(tmp_path, plain)
+        guide = self._guide(tmp_path, {first: first.replace(" ", " \u2028", 1)})
+        built, _ = self._build_and_load(tmp_path, guide)
+        assert len(built.skills) == len(reference.skills)
+        assert [s.sources for s in built.skills] == [
+            s.sources for s in reference.skills
+        ]
+
+
+class TestLibraryInputs:
+    """The library takes what a user would pass it."""
+
+    def test_taxonomy_as_a_string_path(self) -> None:
+        """Assessor(taxonomy='path/to/role.yaml') works like a Path."""
+        path = default_skills_dir() / f"{ROLE}.yaml"
+        report = Assessor(taxonomy=str(path)).assess(SUPERVISOR)
+        assert [a.role_id for a in report.assessments] == [ROLE]
+
+    def test_taxonomy_of_a_wrong_type(self) -> None:
+        """Anything else is a TypeError naming the type."""
+        with pytest.raises(TypeError, match="not int"):
+            Assessor(taxonomy=3)  # type: ignore[arg-type]
+
+    def test_lone_surrogates_never_break_the_json(self, tmp_path: Path) -> None:
+        """Text and a file name with lone surrogates still give a JSON report."""
+        from gapcoach.render import render_json
+
+        report = Assessor().assess(
+            "Jane\nCall center agent \ud800\n- Handled calls \udcff\n"
+        )
+        assert json.loads(render_json(report))
+        name = os.fsdecode(b"\xffjane.txt")
+        path = tmp_path / name
+        shutil.copy(SUPERVISOR, path)
+        report = Assessor().assess(path)
+        assert json.loads(render_json(report))["input"]["file"] == "\ufffdjane.txt"

@@ -2,6 +2,6 @@
 Entry point for ``python -m gapcoach``.
 """
 
-from gapcoach.cli import app
+from gapcoach.cli import main
 
-app()
+main()

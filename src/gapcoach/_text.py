@@ -20,6 +20,14 @@ def slugify(text: str) -> str:
     return _SLUG_RE.sub("-", ascii_text.lower()).strip("-")
 
 
+def stable_id(text: str, *, prefix: str) -> str:
+    """
+    ``slugify(text)``, or for a name with no Latin letters or digits (Cyrillic, CJK,
+    Arabic ...) ``prefix-`` and eight hex digits of its hash: never empty, always the same.
+    """
+    return slugify(text) or f"{prefix}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+
+
 def collapse_spaces(text: str) -> str:
     """
     Fold every run of white space into one space and strip the ends.
@@ -65,3 +73,16 @@ def strip_controls(text: str) -> str:
     goes through this before it is shown, so no escape sequence reaches a terminal.
     """
     return _CONTROL_RE.sub("", _SPACING_CONTROL_RE.sub(" ", text))
+
+
+def display_name(text: str) -> str:
+    """
+    A file name or path fit to show and to write as JSON: bytes that were not UTF-8 (kept
+    by the OS as lone surrogates) become U+FFFD, and control characters are dropped.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return strip_controls(text)

@@ -42,7 +42,8 @@ class Assessor:
     Holds the loaded taxonomies and a fitted SkillMatcher to assess many people.
 
     Args:
-        taxonomy: A taxonomy, a taxonomy file or folder, or None for the shipped roles.
+        taxonomy: A taxonomy, a taxonomy file or folder (a Path or a str path), or None
+            for the shipped roles.
         role: A role id, "all" or None (every loaded role) to assess by default.
         max_steps: The most plan steps per role.
     """
@@ -50,15 +51,22 @@ class Assessor:
     def __init__(
         self,
         *,
-        taxonomy: Taxonomy | Path | None = None,
+        taxonomy: Taxonomy | Path | str | None = None,
         role: str | None = None,
         max_steps: int = 12,
     ) -> None:
         from gapcoach.match import SkillMatcher
         from gapcoach.taxonomy import load_taxonomies, resolve_roles, taxonomy_sha256
 
+        if isinstance(taxonomy, str):
+            taxonomy = Path(taxonomy)
         if isinstance(taxonomy, Taxonomy):
             self.taxonomies = {taxonomy.role_id: taxonomy}
+        elif taxonomy is not None and not isinstance(taxonomy, Path):
+            raise TypeError(
+                "taxonomy must be a Taxonomy, a path (Path or str) or None, not "
+                f"{type(taxonomy).__name__}"
+            )
         else:
             self.taxonomies = load_taxonomies(taxonomy)
         self.roles = resolve_roles(self.taxonomies, role)
@@ -216,7 +224,7 @@ def assess(
     *,
     role: str | None = None,
     ratings: RatingsSource = None,
-    taxonomy: Taxonomy | Path | None = None,
+    taxonomy: Taxonomy | Path | str | None = None,
 ) -> Assessment:
     """
     Assess one person: readiness, gaps and plan per role.

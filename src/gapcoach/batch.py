@@ -61,9 +61,14 @@ def expand_inputs(inputs: Iterable[str]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in RESUME_SUFFIXES)
-            )
+            try:
+                entries = sorted(path.iterdir())
+            except OSError as error:
+                reason = error.strerror or type(error).__name__
+                raise InputError(
+                    f"The folder '{item}' cannot be read: {reason}; check its permissions."
+                ) from None
+            found.extend(p for p in entries if p.suffix.lower() in RESUME_SUFFIXES)
         elif path.exists():
             found.append(path)
         elif glob.has_magic(item):

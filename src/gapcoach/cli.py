@@ -8,7 +8,7 @@ GapcoachError becomes one ``Error: ...`` line on stderr and exit code 1.
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -548,6 +548,63 @@ def batch(
     _stderr().print(_plain(f"Wrote {output}"))
     if cohort.n_failed:
         raise typer.Exit(1)
+
+
+def main() -> None:
+    """
+    The ``gapcoach`` console script: the typer app, plus one ``Error:`` line (exit 1) when
+    standard output cannot be written (``> /dev/full``, a closed pipe) instead of a
+    traceback, during the command or when it is flushed at the end.
+    """
+    import sys
+
+    code: int | str | None = 0
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    except OSError as error:
+        code = _output_failed(error)
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        code = _output_failed(error)
+    if code not in (0, None):
+        _silence_stdout()  # the interpreter flushes stdout again at exit
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """
+    Point file descriptor 1 at the null device, so what is still buffered goes nowhere.
+    """
+    import os
+    import sys
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout
+        pass
+
+
+def _output_failed(error: OSError) -> int:
+    import errno
+
+    if error.errno == errno.EPIPE:  # the reader went away (| head): nothing to show
+        _silence_stdout()
+        return 1
+    reason = error.strerror or type(error).__name__
+    with_stderr = _stderr()
+    with suppress(OSError):
+        with_stderr.print(
+            Text.assemble(
+                ("Error:", "bold red"),
+                f" cannot write to standard output: {reason}. Use -o FILE instead.",
+            )
+        )
+    return 1
 
 
 _STAR_MEANINGS = (

@@ -36,7 +36,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gapcoach._text import collapse_spaces, sha256_bytes, strip_controls
+from gapcoach._text import (
+    collapse_spaces,
+    display_name,
+    sha256_bytes,
+    strip_controls,
+)
 from gapcoach.errors import InputError
 from gapcoach.models import Document, Job, ResumeLine, Scope, Seniority
 
@@ -94,7 +99,7 @@ class _Input:
 def _read_path(path: Path, *, name: str | None) -> _Input:
     from gapcoach.files import read_file_bytes
 
-    label = str(path)
+    label = display_name(str(path))
     data = read_file_bytes(
         path,
         label=label,
@@ -104,7 +109,10 @@ def _read_path(path: Path, *, name: str | None) -> _Input:
         too_big=lambda size: _too_big(label, size),
     )
     return _Input(
-        label=label, name=name or path.name, data=data, suffix=path.suffix.lower()
+        label=label,
+        name=display_name(name or path.name),
+        data=data,
+        suffix=path.suffix.lower(),
     )
 
 
@@ -594,7 +602,11 @@ def _dehyphenate(lines: list[str]) -> None:
 def _normalise(raw: str, *, markdown: bool) -> tuple[list[str], list[bool]]:
     text = strip_controls(_repair(raw))
     raw_lines = text.split("\n")
-    bulleted = [bool(_BULLET_RE.match(line)) for line in raw_lines]
+    # structure is read from the text as shown: a zero-width character before a bullet
+    # must not hide it (nor one inside a word change a score)
+    bulleted = [
+        bool(_BULLET_RE.match(_ZERO_WIDTH_RE.sub("", line))) for line in raw_lines
+    ]
     lines = [_clean_line(line, markdown=markdown) for line in raw_lines]
     _dehyphenate(lines)
     return [collapse_spaces(line.replace("\u00ad", "")) for line in lines], bulleted

@@ -147,14 +147,28 @@ def _is_keyword_list(text: str) -> bool:
     return separators >= 3 and separators * 3 >= words and not _OWNERSHIP_RE.match(text)
 
 
+_NAME_LINE_SLACK = 100  # characters besides the term in a line that only names a skill
 _LOOK_BACK = 160  # characters: "no hands-on experience with any of the tools like"
 
 
-def mention_status(text: str, start: int) -> str:
+# Negation that follows the term, in the same clause: "Genesys and NICE were used by other
+# teams, never by me", "Tableau (never used)", "Five9, which I have not used".
+_NEGATION_AFTER_RE = re.compile(
+    r"[^.;!?]{0,100}?\b(?:never|not)\s+(?:(?:been|ever|once|really|actually|yet|"
+    r"personally)\s+)?(?:by\s+me|me|myself|used|touched|handled|run|owned|worked)\b",
+    re.IGNORECASE,
+)
+
+
+def mention_status(text: str, start: int, end: int | None = None) -> str:
     """
     How a mention at ``start`` is phrased: "negated" ("no experience with", "eager to
-    learn"), "learning" (a course, "familiar with", "pursuing") or "stated".
+    learn", or after it: "…, never by me"), "learning" (a course, "familiar with",
+    "pursuing") or "stated". ``end`` is where the mention ends (needed for the check
+    after it).
     """
+    if end is not None and _NEGATION_AFTER_RE.match(text, end, end + _LOOK_BACK):
+        return "negated"
     # the phrasing that negates a mention sits in the few words before it: looking back a
     # bounded window keeps many mentions on one very long line linear
     window = max(0, start - _LOOK_BACK)
@@ -167,7 +181,7 @@ def mention_status(text: str, start: int) -> str:
     return "stated"
 
 
-def line_level(text: str, section: str, start: int) -> int:
+def line_level(text: str, section: str, start: int, end: int | None = None) -> int:
     """
     The level (0-4) that a mention at ``start`` in a resume line supports.
 
@@ -175,13 +189,14 @@ def line_level(text: str, section: str, start: int) -> int:
         text: The resume line.
         section: The resume section the line is in.
         start: Character offset of the mention in ``text``.
+        end: Where the mention ends, when known.
 
     Returns:
         0 for a negated or wished-for mention, 1 for a mention (skills list, summary,
         course, keyword dump), 2 for use in a job, 3 for ownership with a concrete
         result, 4 for enterprise scope.
     """
-    status = mention_status(text, start)
+    status = mention_status(text, start, end)
     if status == "negated":
         return 0
     if status == "learning" or section not in WORK_SECTIONS:
@@ -351,6 +366,15 @@ class SkillMatcher:
             raise ValueError("The taxonomy has no skills to match.")
         self.skills_ = skills
         self.skill_ids_ = list(skills)
+        # the words that name each skill: a line made only of them is a name, not use
+        self.name_words_ = {
+            skill_id: frozenset(
+                word.lower()
+                for text in (skill.name, *skill.aliases, *skill.acronyms)
+                for word in _WORD_RE.findall(text)
+            )
+            for skill_id, skill in skills.items()
+        }
 
         ci_terms: dict[str, list[str]] = {}
         cs_terms: dict[str, list[str]] = {}
@@ -584,8 +608,25 @@ class SkillMatcher:
                 ):
                     continue
                 method = "fuzzy"
-            level = line_level(text, section, min(start, len(text)))
+            level = line_level(
+                text,
+                section,
+                min(start, len(text)),
+                min(start + len(matched), len(text)),
+            )
+            # a name with a few words around it at most: a long line is never "only a name"
+            # (and is not re-read once per mention)
+            rest = (
+                _WORD_RE.findall(text[:start] + " " + text[start + len(matched) :])
+                if len(text) - len(matched) <= _NAME_LINE_SLACK
+                else None
+            )
             for skill_id in term.skill_ids:
+                # a bullet that only names the skill ("Workforce Management (WFM)") is a
+                # mention wherever it stands: it says nothing of use
+                only_named = rest is not None and all(
+                    w.lower() in self.name_words_[skill_id] for w in rest
+                )
                 self._keep(
                     found[skill_id],
                     Evidence(
@@ -594,7 +635,7 @@ class SkillMatcher:
                         section=section,
                         method=method,
                         score=score,
-                        level=level,
+                        level=min(level, 1) if only_named else level,
                         source="resume",
                         term=term.text,
                     ),

@@ -28,7 +28,7 @@ class SourceRef(Model):
     """
 
     section: str
-    lines: list[int]
+    lines: list[int] = Field(min_length=1)
 
 
 class GuideSource(Model):
@@ -67,7 +67,7 @@ class LadderLevel(Model):
     focus_areas: list[str]
     salary_median_usd: int | None = None
     salary_average_usd: int | None = None
-    sources: list[SourceRef]
+    sources: list[SourceRef] = Field(min_length=1)
 
 
 class SalaryRow(Model):
@@ -109,13 +109,13 @@ class Skill(Model):
     One skill a role needs, traceable to the guide lines it came from.
     """
 
-    id: str
-    name: str
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
     category: str
     description: str
     aliases: list[str] = []
     acronyms: list[str] = []
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, gt=0, le=100, allow_inf_nan=False)
     target_level: int = Field(default=3, ge=0, le=4)
     prerequisites: list[str] = []
     esco_uris: list[str] = []
@@ -123,7 +123,7 @@ class Skill(Model):
     # field can mention it but not apply it (set in the lexicon).
     field_specific: bool = False
     actions: dict[ActionStage, SkillAction] = {}
-    sources: list[SourceRef]
+    sources: list[SourceRef] = Field(min_length=1)
 
 
 class Certification(Model):
@@ -131,14 +131,14 @@ class Certification(Model):
     A certification the guide names (COPC, Lean Six Sigma, PMP, ...).
     """
 
-    id: str
-    name: str
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
     aliases: list[str] = []
     acronyms: list[str] = []
     duration: str | None = None
     weeks: int = Field(default=12, ge=0)
     skills: list[str] = []
-    sources: list[SourceRef]
+    sources: list[SourceRef] = Field(min_length=1)
 
 
 class GuideStep(Model):
@@ -157,7 +157,7 @@ class Taxonomy(Model):
     """
 
     schema_version: int = 1
-    role_id: str
+    role_id: str = Field(min_length=1)
     title: str
     summary: str
     source: GuideSource
@@ -173,7 +173,7 @@ class Taxonomy(Model):
     certifications: list[Certification] = []
     trends: list[str] = []
     related: list[list[str]] = []
-    skills: list[Skill]
+    skills: list[Skill] = Field(min_length=1)
 
 
 # --------------------------------------------------------------------------- ingest

@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 import yaml
 
-from gapcoach._text import collapse_spaces, sha256_bytes, slugify
+from gapcoach._text import collapse_spaces, display_name, sha256_bytes, slugify
 from gapcoach.errors import RatingsError
 from gapcoach.models import Rating, Ratings, Skill, Taxonomy
 
@@ -102,7 +102,7 @@ def _read_source(
     if isinstance(source, Path):
         from gapcoach.files import read_file_bytes
 
-        label = name or str(source)
+        label = display_name(name or str(source))
         data = read_file_bytes(
             source,
             label=label,
@@ -660,7 +660,7 @@ def load_ratings(
             )
         )
     return Ratings(
-        name=name or (source.name if isinstance(source, Path) else label),
+        name=display_name(name or (source.name if isinstance(source, Path) else label)),
         sha256=sha256_bytes(data),
         scale=scale,
         role=parsed.role,

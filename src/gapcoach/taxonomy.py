@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from gapcoach._text import collapse_spaces, dedupe, sha256_bytes, slugify
+from gapcoach._text import collapse_spaces, dedupe, sha256_bytes, stable_id
 from gapcoach.errors import GuideParseError, TaxonomyError, UnknownRoleError
 from gapcoach.models import (
     Certification,
@@ -503,6 +503,19 @@ def _safe_load(path: Path) -> Any:
         raise TaxonomyError(f"'{path}' is not a UTF-8 text file.") from None
 
 
+def _unique(candidate: str, taken: set[str]) -> str:
+    """
+    ``candidate``, or ``candidate-2``, ``-3`` ... when a skill of that id exists already
+    (a guide that names one skill twice still builds a taxonomy that loads).
+    """
+    unique, number = candidate, 1
+    while unique in taken:
+        number += 1
+        unique = f"{candidate}-{number}"
+    taken.add(unique)
+    return unique
+
+
 def build_taxonomy(
     guide: Path,
     *,
@@ -526,7 +539,9 @@ def build_taxonomy(
         GuideParseError: The file is missing, empty, binary or not a guide.
     """
     text = _read_guide_text(guide)
-    lines = _Lines(text.splitlines())
+    # why not splitlines(): it also splits on U+2028, U+0085 and form feeds inside a line,
+    # which would cut a bullet and shift every later line number
+    lines = _Lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     missing = [section for section in REQUIRED_SECTIONS if lines.find(section) is None]
     first = lines.items[0].strip() if lines.items else ""
     title_match = re.match(r"^Complete (.+) Career Guide$", first)
@@ -539,7 +554,7 @@ def build_taxonomy(
         )
     assert title_match is not None  # for mypy: missing would be non-empty
     title = title_match.group(1).strip()
-    role = role_id or slugify(title)
+    role = role_id or stable_id(title, prefix="role")
     lexicon_sha256: str | None = None
     lexicon_data: dict[str, Any] = {}
     if use_lexicon:
@@ -550,6 +565,7 @@ def build_taxonomy(
     lex_role: dict[str, Any] = (lexicon_data.get("roles") or {}).get(role) or {}
 
     skills: list[Skill] = []
+    taken: set[str] = set()
     for heading, category in (
         ("Technical Skills", "technical"),
         ("Soft Skills", "soft"),
@@ -558,7 +574,7 @@ def build_taxonomy(
             name, description, terms = _skill_from_bullet(
                 bullet, category=category, section=heading, line=line_number
             )
-            skill_id = slugify(name)
+            skill_id = _unique(stable_id(name, prefix="skill"), taken)
             entry: dict[str, Any] = lex_skills.get(skill_id) or {}
             override: dict[str, Any] = lex_role.get(skill_id) or {}
             name_alias = re.sub(r"\s*\([^)]*\)", "", name).lower()
@@ -768,32 +784,68 @@ def validate_taxonomy(taxonomy: Taxonomy, *, path: Path | str = "taxonomy") -> T
             + " -> ".join(cycle)
             + "."
         )
+    depth, deepest = _chain_depth(graph)
+    if depth > MAX_PREREQUISITE_DEPTH:
+        raise TaxonomyError(
+            f"Invalid taxonomy '{path}': field 'skills.{deepest}.prerequisites': a chain "
+            f"of {depth} prerequisites; at most {MAX_PREREQUISITE_DEPTH} are supported."
+        )
     if not taxonomy.ladder:
         raise TaxonomyError(f"Invalid taxonomy '{path}': field 'ladder': empty.")
     return taxonomy
 
 
+MAX_PREREQUISITE_DEPTH = 32  # a guide's skills build on each other a few steps deep
+
+
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    state: dict[str, int] = {}
+    """
+    A prerequisite cycle as a path (first node repeated at the end), or None.
 
-    def visit(node: str, trail: list[str]) -> list[str] | None:
-        state[node] = 1
-        for neighbour in graph.get(node, []):
-            if state.get(neighbour) == 1:
+    Iterative depth-first search: a chain thousands of skills long cannot exhaust the
+    stack.
+    """
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in sorted(graph):
+        if root in state:
+            continue
+        trail = [root]
+        state[root] = 1
+        stack = [iter(graph.get(root, []))]
+        while stack:
+            neighbour = next(stack[-1], None)
+            if neighbour is None:
+                stack.pop()
+                state[trail.pop()] = 2
+            elif state.get(neighbour) == 1:
                 return [*trail[trail.index(neighbour) :], neighbour]
-            if state.get(neighbour) is None:
-                found = visit(neighbour, [*trail, neighbour])
-                if found:
-                    return found
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if state.get(node) is None:
-            found = visit(node, [node])
-            if found:
-                return found
+            elif neighbour not in state:
+                state[neighbour] = 1
+                trail.append(neighbour)
+                stack.append(iter(graph.get(neighbour, [])))
     return None
+
+
+def _chain_depth(graph: dict[str, list[str]]) -> tuple[int, str]:
+    """
+    The longest prerequisite chain of an acyclic graph, in skills, and the skill ending it.
+    """
+    depth: dict[str, int] = {}
+    for root in sorted(graph):
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if node in depth:
+                stack.pop()
+                continue
+            waiting = [p for p in graph.get(node, []) if p not in depth]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            depth[node] = 1 + max((depth[p] for p in graph.get(node, [])), default=0)
+            stack.pop()
+    deepest = max(sorted(depth), key=lambda node: depth[node], default="")
+    return depth.get(deepest, 0), deepest
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
