@@ -65,22 +65,16 @@ def _time(run: Callable[[str], object], text: str, repeats: int) -> float:
 
 
 def measure(
-    run: Callable[[str], object],
-    make: Callable[[int], str],
-    *,
-    start: int = 16,
-    limit: int = 1 << 16,
-    repeats: int = 3,
+    run: Callable[[str], object], make: Callable[[int], str], **options: int
 ) -> Growth:
     """
     ``series`` once, and once more when it looks super-linear: a real quadratic or
     exponential cost shows in both runs, a burst of machine noise seldom does twice.
     """
-    first = series(run, make, start=start, limit=limit, repeats=repeats)
+    first = series(run, make, **options)
     if first.linear:
         return first
-    second = series(run, make, start=start, limit=limit, repeats=repeats)
-    return min(first, second, key=lambda growth: growth.ratio)
+    return min(first, series(run, make, **options), key=lambda growth: growth.ratio)
 
 
 def series(

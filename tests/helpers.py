@@ -2,9 +2,60 @@
 Paths shared by the tests (imported as a plain module: tests/ is on sys.path).
 """
 
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GUIDES = ROOT.parent / "shared" / "guides"
+
+
+def gapcoach_command() -> list[str]:
+    """The installed entry point, or `python -m gapcoach` where there is no script."""
+    import shutil
+    import sys
+
+    executable = shutil.which("gapcoach")
+    return [executable] if executable else [sys.executable, "-m", "gapcoach"]
+
+
+def run_gapcoach(
+    *args: str,
+    stdin: str | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    memory_bytes: int = 1 << 30,
+) -> "subprocess.CompletedProcess[str]":
+    """
+    One run of the real CLI in its own process, under a time limit and an address-space
+    cap (1 GiB by default), with a wide terminal and no colour.
+    """
+    import os
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+    return subprocess.run(
+        [*gapcoach_command(), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        preexec_fn=limit,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
+
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]

@@ -20,6 +20,13 @@ def _names_resume() -> str:
     )
 
 
+def _resume_level(resume: str, skill_id: str) -> int:
+    report = Assessor(role="call-center-operations-manager").assess(resume)
+    return next(
+        s.resume_level for s in report.assessments[0].skills if s.id == skill_id
+    )
+
+
 class TestSkillNameBullets:
     """A bullet that is only a skill's name is a mention (level 1), wherever it stands."""
 
@@ -49,13 +56,7 @@ class TestSkillNameBullets:
             "Call Center Supervisor, Acme Contact Center, 2018 - Present\n"
             "- Rebuilt the weekly forecast and schedule in NICE IEX, cutting overtime 12%\n"
         )
-        report = Assessor(role="call-center-operations-manager").assess(resume)
-        wfm = next(
-            s
-            for s in report.assessments[0].skills
-            if s.id == "workforce-management-wfm-software"
-        )
-        assert wfm.resume_level >= 2
+        assert _resume_level(resume, "workforce-management-wfm-software") >= 2
 
 
 class TestInvisibleCharacters:
@@ -86,10 +87,4 @@ class TestNegationAfterTheTerm:
             "- Answered 60 inbound calls a day\n"
             "- Tableau and Power BI were used by other teams, never by me\n"
         )
-        report = Assessor(role="call-center-operations-manager").assess(resume)
-        data = next(
-            s
-            for s in report.assessments[0].skills
-            if s.id == "data-analysis-and-reporting-tools"
-        )
-        assert data.resume_level == 0
+        assert _resume_level(resume, "data-analysis-and-reporting-tools") == 0

@@ -8,7 +8,6 @@ import copy
 import io
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import EXAMPLES
+from helpers import EXAMPLES, run_gapcoach
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from gapcoach import Assessor, GapcoachError
@@ -30,20 +29,7 @@ MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the child process
 
 
 def _gapcoach(*args: str) -> subprocess.CompletedProcess[str]:
-    executable = shutil.which("gapcoach")
-    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-    return subprocess.run(
-        [*command, *args],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        preexec_fn=limit,
-        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
-    )
+    return run_gapcoach(*args, timeout=10, memory_bytes=MEMORY_LIMIT)
 
 
 def _assert_one_error(result: subprocess.CompletedProcess[str], *words: str) -> None:

@@ -6,16 +6,14 @@ rich markup from the input in the terminal.
 
 import csv
 import io
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import EXAMPLES
+from helpers import CHROMIUM_FLAGS, EXAMPLES, run_gapcoach
 from typer.testing import CliRunner
 
 from gapcoach import Assessor
@@ -131,14 +129,7 @@ class TestHtml:
     def test_no_script_runs_in_the_browser(self, hostile, page, tmp_path) -> None:
         """Chromium loads the page; no payload marks the DOM and the text shows as text."""
         flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
+            *CHROMIUM_FLAGS,
             f"--user-data-dir={tmp_path / 'profile'}",
             "--virtual-time-budget=2000",
             "--dump-dom",
@@ -221,16 +212,7 @@ class TestCsv:
 
 
 def _gapcoach(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    executable = shutil.which("gapcoach")
-    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
-    return subprocess.run(
-        [*command, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160"},
-    )
+    return run_gapcoach(*args, stdin=stdin)
 
 
 ESCAPES = (

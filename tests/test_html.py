@@ -8,23 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES
+from helpers import CHROMIUM_FLAGS, EXAMPLES
 from PIL import Image, ImageStat
 
 from gapcoach import Assessor
 from gapcoach.render import render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+FLAGS = CHROMIUM_FLAGS
 
 if CHROMIUM is None and os.environ.get("CI"):
     raise RuntimeError(

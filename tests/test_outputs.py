@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, run_gapcoach
 from typer.testing import CliRunner
 
 from gapcoach import OutputError
@@ -26,16 +26,7 @@ ROLE = "call-center-operations-manager"
 
 
 def _gapcoach(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    executable = shutil.which("gapcoach")
-    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
-    return subprocess.run(
-        [*command, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    return run_gapcoach(*args, cwd=cwd, timeout=120)
 
 
 def _one_error(result, *words: str) -> None:

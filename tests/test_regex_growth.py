@@ -4,15 +4,14 @@ most ~2.5x its time (tests/growth.py says how that is measured without flaking),
 inputs that once hung or took minutes now finish in seconds.
 """
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from growth import ADVERSARIAL, measure
+from helpers import run_gapcoach
 
 import gapcoach._text
 import gapcoach.ingest
@@ -125,16 +124,7 @@ def test_ratings_key_lines_are_linear() -> None:
 
 
 def _gapcoach(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    executable = shutil.which("gapcoach")
-    command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
-    return subprocess.run(
-        [*command, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        env={**os.environ, "COLUMNS": "120"},
-    )
+    return run_gapcoach(*args, stdin=stdin, timeout=30)
 
 
 @pytest.mark.slow
