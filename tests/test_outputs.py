@@ -242,6 +242,16 @@ class TestOutputErrors:
         with pytest.raises(OutputError, match="not writable"):
             check_output(folder / "x.json")
 
+    def test_read_only_file(self, tmp_path: Path) -> None:
+        """A read-only output file is refused, not silently replaced (skipped as root)."""
+        if os.geteuid() == 0:
+            pytest.skip("root writes anywhere")
+        target = tmp_path / "report.json"
+        target.write_text("old")
+        target.chmod(0o444)
+        with pytest.raises(OutputError, match="read-only"):
+            check_output(target)
+
     def test_full_disk_while_writing(self, tmp_path: Path) -> None:
         """ENOSPC inside the block becomes an OutputError and the old file stays."""
         import errno

@@ -53,6 +53,10 @@ def check_output(path: Path, *, inputs: Iterable[Path] = ()) -> None:
         )
     if path.exists() and not path.is_file():
         raise OutputError(f"Cannot write '{path}': it is not a regular file.")
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise OutputError(
+            f"Cannot write '{path}': the file is read-only; choose another output file."
+        )
     target = path.resolve()
     for item in inputs:
         with suppress(OSError):
