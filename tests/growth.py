@@ -2,8 +2,8 @@
 Growth measurement for the regex-growth tests (imported as a plain module).
 
 A cost is "linear in practice" when doubling the input at most ~2.5x its time. Timings are
-the minimum of a few runs; only doublings whose larger run costs more than a floor count,
-and the median of them decides, so that scheduler noise on a busy 2-core machine cannot
+the minimum of a few runs; only doublings whose runs both cost more than a floor count,
+and their geometric mean decides, so that scheduler noise on a busy 2-core machine cannot
 fail a linear pattern while a quadratic (4x per doubling) or exponential one fails at
 once, long before it could hang.
 """
@@ -46,7 +46,7 @@ class Growth:
 
     sizes: tuple[int, ...]
     seconds: tuple[float, ...]
-    ratio: float  # the median t(2n) / t(n) where t(2n) >= FLOOR_SECONDS, else 0
+    ratio: float  # mean t(2n) / t(n) over the doublings that can be timed, else 0
 
     @property
     def linear(self) -> bool:
@@ -89,9 +89,10 @@ def series(
     Time ``run`` on ``make(n)`` for n = start, 2*start, ... up to ``limit`` characters.
 
     The series stops at the first run slower than STOP_SECONDS, so an exponential
-    pattern costs at most a few of those. The growth is the median ratio of the doublings
-    whose larger run is slow enough to time (a real super-linear cost shows in every
-    doubling; a burst of noise in one).
+    pattern costs at most a few of those. The growth is the geometric mean ratio of the
+    doublings whose runs are both long enough to time (a real super-linear cost shows in
+    every doubling; a burst of noise in one), or whose larger run is slower than
+    STOP_SECONDS.
     """
     sizes: list[int] = []
     seconds: list[float] = []
@@ -99,13 +100,14 @@ def series(
     n = start
     while n <= limit:
         took = _time(run, make(n), repeats)
-        if seconds and took >= FLOOR_SECONDS:
+        # a doubling counts once both runs are long enough to time, or when the larger
+        # one is so slow that no noise explains it
+        if seconds and (seconds[-1] >= FLOOR_SECONDS or took > STOP_SECONDS):
             ratios.append(took / max(seconds[-1], 1e-9))
         sizes.append(n)
         seconds.append(took)
         if took > STOP_SECONDS:
             break
         n *= 2
-    return Growth(
-        tuple(sizes), tuple(seconds), statistics.median(ratios) if ratios else 0.0
-    )
+    growth = statistics.geometric_mean(ratios) if ratios else 0.0
+    return Growth(tuple(sizes), tuple(seconds), growth)
