@@ -152,6 +152,7 @@ class Assessor:
                 ratings=loaded_ratings is not None,
                 ratings_file=loaded_ratings.name if loaded_ratings else None,
                 ratings_sha256=loaded_ratings.sha256 if loaded_ratings else None,
+                hidden_text_chars=document.hidden_text_chars if document else 0,
             ),
             best_next_role=best,
             best_next_role_reason=reason,

@@ -26,6 +26,7 @@ import io
 import logging
 import re
 import sys
+import time
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -312,7 +313,28 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _extract_pdf(data: bytes, label: str) -> str:
+_PDF_SECONDS = 6.0
+"""Wall-clock budget for extracting the text of one PDF, checked between pages."""
+_PDF_PAGE_BYTES = 2 * 1024 * 1024
+"""Decoded content-stream bytes one page may hold (a dense resume page holds ~100 KB)."""
+_PDF_PAGE_STRINGS = 50_000
+"""Text strings one page may show (a dense resume page shows ~5,000)."""
+_PDF_PAGE_SHIFTS = 500_000
+"""Text-positioning work one page may need: every string or TJ adjustment costs one step
+per TJ adjustment made since the last line move (layout extraction keeps them all until
+then), so 2,000 adjusted TJ arrays on one line cost millions of steps and tens of
+seconds. A dense typeset page needs ~35,000."""
+_INVISIBLE_MODES = frozenset({3, 7})
+"""Text render modes that paint nothing: 3 (neither fill nor stroke) and 7 (clip only)."""
+_SHOW_TEXT = frozenset({b"Tj", b"TJ", b"'", b'"'})
+_LINE_MOVES = frozenset({b"BT", b"ET", b"cm", b"Q", b"Td", b"TD", b"Tm", b"T*"})
+
+
+def _extract_pdf(data: bytes, label: str) -> tuple[str, int]:
+    """
+    The visible text of every page joined by newlines, and the number of characters of
+    invisible text (render mode 3 or 7) that was left out.
+    """
     from pypdf import PdfReader
 
     corrupt = (
@@ -335,51 +357,281 @@ def _extract_pdf(data: bytes, label: str) -> str:
                 raise InputError(encrypted) from None
             if not opened:
                 raise InputError(encrypted)
-        pages = _pdf_page_count(reader, corrupt)
-        if pages > MAX_PDF_PAGES:
-            raise InputError(
-                f"{label} has {pages:,} pages; the limit is {MAX_PDF_PAGES}. "
-                "Pass the resume alone, not a whole document."
-            )
-        texts: list[str] = []
+        if _pdf_page_count(reader, corrupt) > MAX_PDF_PAGES:
+            raise InputError(_too_many_pages(reader, label))
         try:
-            for page in reader.pages:
-                texts.append(_page_text(page))
+            texts, hidden = _pdf_texts(reader, label)
+        except InputError:
+            raise
         except Exception:  # damaged content streams
             raise InputError(corrupt) from None
     text = "\n".join(texts)
+    if not text.strip() and hidden:
+        raise InputError(
+            f"{label} has no visible text, only {hidden:,} characters of invisible text "
+            "(such as the OCR layer of a scanned page), which gapcoach does not read. "
+            "Save the resume as text, or export it again from the program that made it."
+        )
     if not text.strip():
         raise InputError(
             f"{label} has no extractable text: is it a scanned image? "
             "Save it as text or run OCR first."
         )
-    return text
+    return text, hidden
 
 
 def _pdf_page_count(reader: "PdfReader", corrupt: str) -> int:
     """
-    Pages declared in the page tree: O(1), so a 2,000-page file is refused at once.
+    Pages in the page tree, counted by walking it (its /Count can lie) and stopping at
+    MAX_PDF_PAGES + 1, so a file of any size is refused after a hundred-odd nodes.
+
+    Nodes are told apart as pypdf does when it lists the pages. A tree that cannot be
+    walked (not dictionaries, a cycle, too deep, or far more nodes than pages) is corrupt.
     """
-    from pypdf.generic import DictionaryObject, NumberObject
+    from pypdf.generic import ArrayObject, DictionaryObject, NullObject
 
+    most_nodes = 20 * MAX_PDF_PAGES
     try:
-        pages = reader.root_object["/Pages"].get_object()
-        count = pages.get("/Count") if isinstance(pages, DictionaryObject) else None
-        if isinstance(count, NumberObject):
-            return int(count)
-    except Exception:  # no or broken /Count: walk the tree instead
-        pass
-    try:
-        return len(reader.pages)
-    except Exception:
+        root = reader.root_object["/Pages"]
+        # (id of the /Pages node, its remaining kids): the path from the root
+        stack: list[tuple[int, Iterator[Any]]] = [(0, iter([root]))]
+        ancestors: set[int] = set()
+        pages = nodes = 0
+        while stack:
+            parent, kids = stack[-1]
+            kid = next(kids, None)
+            if kid is None:
+                stack.pop()
+                ancestors.discard(parent)
+                continue
+            nodes += 1
+            if nodes > most_nodes or len(stack) > 100:
+                raise ValueError("page tree too large or too deep")
+            node = kid.get_object()
+            if not isinstance(node, DictionaryObject) or not node:
+                continue  # pypdf skips these entries too
+            kind = _pdf_entry(node, "/Type")
+            if kind is None:
+                kind = "/Pages" if "/Kids" in node else "/Page"
+            if kind == "/Page":
+                pages += 1
+                if pages > MAX_PDF_PAGES:
+                    break
+            elif kind == "/Pages":
+                if id(node) in ancestors:
+                    raise ValueError("cyclic page tree")
+                children = _pdf_entry(node, "/Kids")
+                if children is None or isinstance(children, NullObject):
+                    children = ArrayObject()
+                if not isinstance(children, ArrayObject):
+                    raise ValueError("/Kids is not an array")
+                ancestors.add(id(node))
+                stack.append((id(node), iter(children)))
+    except Exception:  # no /Pages, broken objects, or the checks above
         raise InputError(corrupt) from None
+    return pages
 
 
-def _page_text(page: "PageObject") -> str:
+def _too_many_pages(reader: "PdfReader", label: str) -> str:
+    """
+    The message for a PDF past MAX_PDF_PAGES: its declared page count when that is
+    larger too, since the count of real pages stopped at the limit.
+    """
+    from pypdf.generic import NumberObject
+
     try:
-        return page.extract_text(extraction_mode="layout")
+        declared = _pdf_entry(_pdf_entry(reader.root_object, "/Pages"), "/Count")
+    except Exception:
+        declared = None
+    if isinstance(declared, NumberObject) and int(declared) > MAX_PDF_PAGES:
+        pages = f"{int(declared):,}"
+    else:
+        pages = f"more than {MAX_PDF_PAGES}"
+    return (
+        f"{label} has {pages} pages; the limit is {MAX_PDF_PAGES}. "
+        "Pass the resume alone, not a whole document."
+    )
+
+
+def _pdf_entry(dictionary: Any, key: str) -> Any:
+    """
+    dictionary[key] resolved, or None when the key is missing or it is not a dictionary.
+    """
+    from pypdf.generic import DictionaryObject
+
+    if isinstance(dictionary, DictionaryObject) and key in dictionary:
+        return dictionary[key]
+    return None
+
+
+def _pdf_too_slow(label: str) -> str:
+    return (
+        f"{label} takes too long to read (more text or drawing than a resume has); "
+        "save it as text, or re-export it as a simpler PDF, and try again."
+    )
+
+
+def _pdf_texts(reader: "PdfReader", label: str) -> tuple[list[str], int]:
+    """
+    The visible text of each page and the characters of invisible text left out, read
+    within MAX_TEXT_CHARS characters and _PDF_SECONDS seconds.
+
+    Pages drawn by the same content stream with the same resources (one stream can be
+    the /Contents of every page) are extracted once.
+    """
+    from pypdf.generic import ArrayObject
+
+    deadline = time.monotonic() + _PDF_SECONDS
+    done: dict[tuple[int, ...], tuple[str, int]] = {}
+    texts: list[str] = []
+    chars = hidden = 0
+    for index, page in enumerate(reader.pages):
+        if index >= MAX_PDF_PAGES:  # pypdf listed more pages than the tree walk
+            raise InputError(_too_many_pages(reader, label))
+        if time.monotonic() > deadline:
+            raise InputError(_pdf_too_slow(label))
+        # pypdf resolves an indirect object to one cached instance: id() identifies it
+        contents = _pdf_entry(page, "/Contents")
+        streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
+        key = (
+            id(_pdf_entry(page, "/Resources")),
+            *(id(s.get_object() if s is not None else None) for s in streams),
+        )
+        if key not in done:
+            done[key] = _page_text(page, label, deadline)
+        text, page_hidden = done[key]
+        chars += len(text) + (1 if texts else 0)
+        if chars > MAX_TEXT_CHARS:
+            raise InputError(
+                f"{label} has at least {chars:,} characters of text; the limit is "
+                f"{MAX_TEXT_CHARS:,}. Pass the resume alone, not a whole document."
+            )
+        texts.append(text)
+        hidden += page_hidden
+    return texts, hidden
+
+
+def _page_text(page: "PageObject", label: str, deadline: float) -> tuple[str, int]:
+    """
+    The visible text of one page and the characters of invisible text left out of it.
+
+    The content stream is read first to bound the work of layout extraction and to
+    empty the text shown in an invisible render mode; layout mode then extracts the rest.
+    """
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject
+
+    content = page.get_contents()
+    if content is None:
+        return "", 0
+    if len(content.get_data()) > _PDF_PAGE_BYTES:
+        raise InputError(_pdf_too_slow(label))
+    operations = ContentStream(content, page.pdf, "bytes").operations
+    if time.monotonic() > deadline:
+        raise InputError(_pdf_too_slow(label))
+    resources = _pdf_entry(page, "/Resources")
+    fonts = _pdf_entry(resources, "/Font")
+    wide_fonts = frozenset(
+        name
+        for name in (fonts if isinstance(fonts, DictionaryObject) else ())
+        if _pdf_entry(fonts[name], "/Subtype") == "/Type0"
+    )
+    scan = _scan_operations(operations, wide_fonts)
+    if scan.strings > _PDF_PAGE_STRINGS or scan.shifts > _PDF_PAGE_SHIFTS:
+        raise InputError(_pdf_too_slow(label))
+    if scan.hidden:
+        visible = ContentStream(None, page.pdf)
+        visible.operations = scan.visible
+        page[NameObject("/Contents")] = visible
+    try:
+        return page.extract_text(extraction_mode="layout"), scan.hidden
     except Exception:  # layout mode is stricter; plain mode copes with more fonts
-        return page.extract_text()
+        if time.monotonic() > deadline:
+            raise InputError(_pdf_too_slow(label)) from None
+    # Like layout mode, leave out the text of form XObjects: it is not checked for
+    # invisible text, and each use of a form is extracted again.
+    if isinstance(resources, DictionaryObject) and "/XObject" in resources:
+        without_forms = DictionaryObject(resources)
+        del without_forms[NameObject("/XObject")]
+        page[NameObject("/Resources")] = without_forms
+    return page.extract_text(), scan.hidden
+
+
+@dataclass
+class _PageScan:
+    """
+    What one pass over a page's content stream found.
+    """
+
+    visible: list[tuple[Any, bytes]]
+    """The operations, with the text shown in an invisible render mode made empty."""
+    hidden: int = 0
+    """Characters of text shown in an invisible render mode."""
+    strings: int = 0
+    """Strings shown (Tj, ', " and each string of a TJ array)."""
+    shifts: int = 0
+    """Text-positioning work, as described at _PDF_PAGE_SHIFTS."""
+
+
+def _scan_operations(
+    operations: list[tuple[Any, bytes]], wide_fonts: frozenset[str]
+) -> _PageScan:
+    """
+    One pass over a content stream: empty the strings shown in render mode 3 or 7, count
+    their characters (two bytes a character in a Type0 font), and measure the work.
+
+    The render mode and the font belong to the graphics state: q saves them, Q restores
+    them, and they carry on across text objects (BT does not reset them).
+    """
+    from pypdf.generic import ByteStringObject
+
+    scan = _PageScan(visible=[])
+    mode, wide = 0, False
+    saved: list[tuple[int, bool]] = []
+    adjustments = 0  # TJ adjustments since the last line move
+    for operands, operator in operations:
+        if operator in _LINE_MOVES:
+            adjustments = 0
+        if operator == b"q":
+            saved.append((mode, wide))
+        elif operator == b"Q":
+            if saved:
+                mode, wide = saved.pop()
+        elif operator == b"Tr":
+            if operands and isinstance(operands[0], int | float):
+                mode = int(operands[0])
+        elif operator == b"Tf":
+            wide = bool(operands) and operands[0] in wide_fonts
+        elif operator in _SHOW_TEXT:
+            if operator == b"TJ":
+                array = operands[0] if operands else None
+                items = list(array) if isinstance(array, list) else []
+            elif operator == b"Tj":
+                items = operands[:1]
+            else:  # ' and " move to the next line first
+                adjustments = 0
+                items = operands[:1] if operator == b"'" else operands[2:3]
+            shown = 0
+            for item in items:
+                if isinstance(item, bytes | str):
+                    scan.strings += 1
+                    raw = getattr(item, "original_bytes", item)
+                    shown += len(raw) // 2 if wide else len(raw)
+                elif isinstance(item, int | float):
+                    adjustments += 1
+                scan.shifts += adjustments
+            if mode in _INVISIBLE_MODES:
+                # show an empty string instead, so that the text object and its line
+                # moves stay as they were (pypdf's layout mode mislays the text after a
+                # text object that shows nothing)
+                scan.hidden += shown
+                empty = ByteStringObject(b"")
+                if operator == b'"':
+                    operands = [*operands[:2], empty]
+                else:
+                    operands = [empty]
+                    operator = b"Tj" if operator == b"TJ" else operator
+        scan.visible.append((operands, operator))
+    return scan
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -388,7 +640,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _extract_docx(data: bytes, label: str) -> str:
+def _extract_docx(data: bytes, label: str) -> tuple[str, int]:
+    """
+    The text of a .docx, one line per paragraph / table row / text-box paragraph, and
+    the number of characters of hidden text (w:vanish) that was left out.
+    """
     not_zip = (
         f"{label} is not a valid .docx file (not a zip archive); re-save it from Word "
         "or save it as text."
@@ -416,12 +672,13 @@ def _extract_docx(data: bytes, label: str) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        hidden = _docx_hidden_styles(document.styles.element)
         lines: list[str] = []
         for section in document.sections[:1]:
             header = section.header
             if not header.is_linked_to_previous:
-                _walk_blocks(header._element, lines)
-        _walk_blocks(document.element.body, lines)
+                _walk_blocks(header._element, lines, hidden)
+        _walk_blocks(document.element.body, lines, hidden)
     except InputError:
         raise
     except Exception:  # lxml / python-docx errors on damaged parts
@@ -429,49 +686,149 @@ def _extract_docx(data: bytes, label: str) -> str:
             f"{label} is a corrupt .docx file (its document.xml cannot be read); "
             "re-save it from Word or save it as text."
         ) from None
-    return "\n".join(lines)
+    return "\n".join(lines), hidden.chars
 
 
-def _walk_blocks(parent: Any, lines: list[str]) -> None:
+@dataclass
+class _HiddenRuns:
+    """
+    Which runs of a .docx are hidden text (w:vanish), and how many characters they held.
+
+    A run is hidden by its own w:vanish, else by its character style's, else by its
+    paragraph's style's, else by the document defaults; a style inherits w:vanish from
+    the style it is based on. (Word combines a toggle set by two styles, which is left out.)
+    """
+
+    styles: dict[str, bool]
+    """Style id -> hidden, for the styles that set w:vanish or inherit it."""
+    default_paragraph_style: str | None = None
+    default: bool = False
+    chars: int = 0
+
+    def paragraph_style(self, paragraph: Any) -> str | None:
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        if style is None:
+            return self.default_paragraph_style
+        value: str | None = style.get(_W + "val")
+        return value
+
+    def hides(self, run: Any, paragraph_style: str | None) -> bool:
+        properties = run.find(_W + "rPr")
+        if properties is not None:
+            vanish = properties.find(_W + "vanish")
+            if vanish is not None:
+                return _on(vanish)
+            style = properties.find(_W + "rStyle")
+            if style is not None and style.get(_W + "val") in self.styles:
+                return self.styles[style.get(_W + "val")]
+        if paragraph_style in self.styles:
+            return self.styles[paragraph_style]
+        return self.default
+
+
+def _on(toggle: Any) -> bool:
+    """
+    The value of an OOXML on/off property such as w:vanish (no w:val means on).
+    """
+    return toggle.get(_W + "val") not in ("0", "false", "off")
+
+
+def _docx_hidden_styles(styles: Any) -> _HiddenRuns:
+    """
+    The hidden-text settings of a styles part (w:styles).
+    """
+    own: dict[str, bool] = {}
+    based_on: dict[str, str] = {}
+    default_paragraph_style = None
+    for style in styles.iterchildren(_W + "style"):
+        style_id = style.get(_W + "styleId")
+        if not style_id:
+            continue
+        if style.get(_W + "type") == "paragraph" and _on_attribute(style, "default"):
+            default_paragraph_style = style_id
+        parent = style.find(_W + "basedOn")
+        if parent is not None and parent.get(_W + "val"):
+            based_on[style_id] = parent.get(_W + "val")
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        if vanish is not None:
+            own[style_id] = _on(vanish)
+    resolved: dict[str, bool] = {}
+    for style_id in own.keys() | based_on.keys():
+        current: str | None = style_id
+        seen: set[str] = set()
+        while current is not None and current not in seen:
+            seen.add(current)
+            if current in own:
+                resolved[style_id] = own[current]
+                break
+            current = based_on.get(current)
+    default = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}vanish")
+    return _HiddenRuns(
+        styles=resolved,
+        default_paragraph_style=default_paragraph_style,
+        default=default is not None and _on(default),
+    )
+
+
+def _on_attribute(element: Any, name: str) -> bool:
+    return element.get(_W + name) in ("1", "true", "on")
+
+
+def _walk_blocks(parent: Any, lines: list[str], hidden: _HiddenRuns) -> None:
     """
     Paragraphs, tables and text boxes of a body / cell / header, in reading order.
     """
     for child in parent.iterchildren():
         if child.tag == _W + "p":
-            lines.extend(_paragraph_text(child).split("\n"))
+            lines.extend(_paragraph_text(child, hidden).split("\n"))
             for box in _text_boxes(child):
-                _walk_blocks(box, lines)
+                _walk_blocks(box, lines, hidden)
         elif child.tag == _W + "tbl":
-            _walk_table(child, lines)
+            _walk_table(child, lines, hidden)
         elif child.tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None:
-                _walk_blocks(content, lines)
+                _walk_blocks(content, lines, hidden)
 
 
-def _walk_table(table: Any, lines: list[str]) -> None:
+def _walk_table(table: Any, lines: list[str], hidden: _HiddenRuns) -> None:
     for row in table.iterchildren(_W + "tr"):
         cells = list(row.iterchildren(_W + "tc"))
         simple = all(
             len(cell.findall(_W + "p")) <= 1 and cell.find(_W + "tbl") is None
             for cell in cells
         )
-        texts = [_paragraph_text(p) for cell in cells for p in cell.findall(_W + "p")]
         if simple:
             # one row of short cells ("Jan 2015 - Present | Team Lead") reads as one line
+            texts = [
+                _paragraph_text(p, hidden)
+                for cell in cells
+                for p in cell.findall(_W + "p")
+            ]
             lines.append(" | ".join(text for text in texts if text.strip()))
         else:
             for cell in cells:
-                _walk_blocks(cell, lines)
+                _walk_blocks(cell, lines, hidden)
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def _paragraph_text(paragraph: Any, hidden: _HiddenRuns) -> str:
     """
-    The visible text of a w:p: runs, tabs and breaks, but not nested text boxes.
+    The visible text of a w:p: runs, tabs and breaks, but not nested text boxes nor
+    hidden runs (whose characters are counted in ``hidden``).
     """
+    paragraph_style = hidden.paragraph_style(paragraph)
     parts: list[str] = []
     for element in paragraph.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
         if _inside_text_box(element, paragraph):
+            continue
+        run = element.getparent()
+        if (
+            run is not None
+            and run.tag == _W + "r"
+            and hidden.hides(run, paragraph_style)
+        ):
+            if element.tag == _W + "t":
+                hidden.chars += len(element.text or "")
             continue
         if element.tag == _W + "t":
             parts.append(element.text or "")
@@ -1921,10 +2278,11 @@ def read_resume(
         raise InputError(
             f"{item.label} is empty; pass a resume that has some text in it."
         )
+    hidden = 0
     if chosen is ResumeFormat.PDF:
-        raw = _extract_pdf(item.data, item.label)
+        raw, hidden = _extract_pdf(item.data, item.label)
     elif chosen is ResumeFormat.DOCX:
-        raw = _extract_docx(item.data, item.label)
+        raw, hidden = _extract_docx(item.data, item.label)
     elif item.text is not None:
         raw = item.text
     else:
@@ -1966,4 +2324,5 @@ def read_resume(
         current_title=structure.current_title,
         current_level=structure.current_level,
         scope=structure.scope,
+        hidden_text_chars=hidden,
     )

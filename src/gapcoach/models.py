@@ -257,6 +257,14 @@ class Document(Model):
     current_title: str | None = None
     current_level: Seniority = Seniority.OUTSIDE
     scope: Scope = Scope()
+    hidden_text_chars: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Characters of hidden text left out of the document: Word runs marked "
+            "hidden (w:vanish) and PDF text drawn invisibly (text render mode 3 or 7)."
+        ),
+    )
 
 
 class Rating(Model):
@@ -457,7 +465,8 @@ class RoleAssessment(Model):
 
 class InputInfo(Model):
     """
-    What was assessed: file name, content hash, format, and whether ratings were given.
+    What was assessed: file name, content hash, format, whether ratings were given, and
+    how much hidden text the resume held.
     """
 
     file: str | None
@@ -466,6 +475,14 @@ class InputInfo(Model):
     ratings: bool
     ratings_file: str | None = None
     ratings_sha256: str | None = None
+    hidden_text_chars: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Characters of hidden text the resume contained, which were not assessed "
+            "(Document.hidden_text_chars); 0 when there was none or no resume."
+        ),
+    )
 
 
 class Assessment(Model):

@@ -177,6 +177,13 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     )
 
 
+def _hidden_text_note(chars: int) -> str:
+    return (
+        f"Note: this document contains hidden text ({chars:,} characters), "
+        "which was ignored."
+    )
+
+
 def render_terminal(report: Assessment) -> RenderableType:
     """
     A rich renderable: the role comparison (when several roles), then each role's detail.
@@ -188,6 +195,8 @@ def render_terminal(report: Assessment) -> RenderableType:
     if report.input.ratings:
         header.append(strip_controls(f" + ratings ({report.input.ratings_file})"))
     parts: list[RenderableType] = [header]
+    if report.input.hidden_text_chars:
+        parts.append(Text(_hidden_text_note(report.input.hidden_text_chars), "yellow"))
     if len(report.assessments) > 1:
         parts.append(_comparison(report))
         if report.best_next_role_reason:
