@@ -83,7 +83,7 @@ def test_alias_patterns_are_linear(matcher: SkillMatcher, kind: str) -> None:
             for pattern in patterns:
                 pattern.match(text, start)
 
-    growth = measure(run, ADVERSARIAL[kind], start=64, limit=1 << 12)
+    growth = measure(run, ADVERSARIAL[kind], start=256, limit=1 << 14)
     assert growth.linear, growth
 
 
