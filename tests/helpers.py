@@ -59,3 +59,20 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+def fail_os_open(monkeypatch: object, path: Path, error: OSError) -> None:
+    """
+    Make opening ``path`` raise ``error`` (every other file opens as usual): the one
+    reader opens with os.open, and root can open any file, so permissions cannot be used.
+    """
+    import os
+
+    original = os.open
+
+    def refuse(file: object, *args: object, **kwargs: object) -> int:
+        if str(file) == str(path):
+            raise error
+        return original(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)  # type: ignore[attr-defined]

@@ -352,6 +352,19 @@ def test_stuffing_matters_when_shown(assessor: Assessor) -> None:
     assert stuffed.experience.current_title == "Director of Contact Center Operations"
 
 
+def _assert_stuffing_ignored(assessor: Assessor, clean: Path, stuffed: Path) -> None:
+    """The hidden stuffing is not read, is counted, and changes neither title nor score."""
+    document = read_resume(stuffed)
+    for word in HIDDEN_WORDS:
+        assert word not in document.text
+    assert "Customer Service Agent" in document.text
+    assert "Zendesk" in document.text
+    assert document.hidden_text_chars == STUFFED_CHARS
+    assert read_resume(clean).hidden_text_chars == 0
+    assert document.current_title == "Customer Service Agent"
+    assert _readiness(assessor, stuffed) == _readiness(assessor, clean)
+
+
 class TestHiddenDocx:
     @pytest.mark.parametrize("how", ["run", "style", "paragraph-style"])
     def test_hidden_text_left_out(
@@ -360,15 +373,7 @@ class TestHiddenDocx:
         """Hidden lines of stuffing are not read, are counted, and change nothing."""
         clean = _docx(tmp_path, "clean.docx")
         stuffed = _docx(tmp_path, "stuffed.docx", hidden=STUFFING, how=how)
-        document = read_resume(stuffed)
-        for word in HIDDEN_WORDS:
-            assert word not in document.text
-        assert "Customer Service Agent" in document.text
-        assert "Zendesk" in document.text
-        assert document.hidden_text_chars == STUFFED_CHARS
-        assert read_resume(clean).hidden_text_chars == 0
-        assert document.current_title == "Customer Service Agent"
-        assert _readiness(assessor, stuffed) == _readiness(assessor, clean)
+        _assert_stuffing_ignored(assessor, clean, stuffed)
 
     def test_run_can_unhide_a_hidden_style(self, tmp_path: Path) -> None:
         """w:vanish w:val="0" on a run overrides its hidden character style."""
@@ -400,15 +405,7 @@ class TestHiddenPdf:
         stuffed = _write(
             tmp_path, "stuffed.pdf", _fpdf_bytes(AGENT_LINES, hidden=STUFFING)
         )
-        document = read_resume(stuffed)
-        for word in HIDDEN_WORDS:
-            assert word not in document.text
-        assert "Customer Service Agent" in document.text
-        assert "Zendesk" in document.text
-        assert document.hidden_text_chars == STUFFED_CHARS
-        assert read_resume(clean).hidden_text_chars == 0
-        assert document.current_title == "Customer Service Agent"
-        assert _readiness(assessor, stuffed) == _readiness(assessor, clean)
+        _assert_stuffing_ignored(assessor, clean, stuffed)
 
     def test_render_mode_is_graphics_state(self, tmp_path: Path) -> None:
         """The mode carries on across text objects, q/Q save and restore it, mode 7 is

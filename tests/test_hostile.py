@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import EXAMPLES, run_gapcoach
+from helpers import EXAMPLES, fail_os_open, run_gapcoach
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from gapcoach import Assessor, GapcoachError
@@ -432,14 +432,7 @@ def test_unreadable_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
     path = tmp_path / "locked.txt"
     path.write_text("Call center supervisor")
-    original = os.open
-
-    def refuse(file: object, *args: object, **kwargs: object) -> int:
-        if Path(str(file)).name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(file))
-        return original(file, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", refuse)
+    fail_os_open(monkeypatch, path, PermissionError(13, "Permission denied", str(path)))
     path.chmod(0)
     result = CliRunner().invoke(app, ["assess", str(path)])
     assert result.exit_code == 1

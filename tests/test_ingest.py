@@ -23,6 +23,7 @@ from fixtures_ingest import (
     pdf_bytes,
     write_bytes,
 )
+from helpers import fail_os_open
 from typer.testing import CliRunner
 
 from gapcoach import Document, InputError
@@ -673,14 +674,7 @@ class TestInputEdges:
         """Any other OS error while reading names the file and the reason."""
         path = write_bytes(tmp_path, "resume.txt", RESUME_TEXT.encode())
 
-        original = os.open
-
-        def broken(file: object, *args: object, **kwargs: object) -> int:
-            if str(file) == str(path):
-                raise OSError(5, "Input/output error")
-            return original(file, *args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(os, "open", broken)
+        fail_os_open(monkeypatch, path, OSError(5, "Input/output error"))
         with pytest.raises(InputError) as caught:
             read_resume(path)
         assert str(caught.value) == (
@@ -1026,14 +1020,7 @@ class TestLimits:
         """A PermissionError while opening becomes the permission message (also as root)."""
         path = write_bytes(tmp_path, "private.txt", RESUME_TEXT.encode())
 
-        original = os.open
-
-        def refuse(file: object, *args: object, **kwargs: object) -> int:
-            if str(file) == str(path):
-                raise PermissionError(13, "Permission denied")
-            return original(file, *args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(os, "open", refuse)
+        fail_os_open(monkeypatch, path, PermissionError(13, "Permission denied"))
         with pytest.raises(InputError) as caught:
             read_resume(path)
         assert str(caught.value) == (

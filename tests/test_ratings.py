@@ -2,11 +2,11 @@
 Tests of the ratings stage: self-rating files in, resolved Ratings out, and back.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 from fixtures_ingest import FIXTURES, mini_taxonomy
+from helpers import fail_os_open
 
 from gapcoach import RatingsError
 from gapcoach.models import Rating, Ratings, Skill
@@ -368,14 +368,7 @@ class TestSources:
         path = tmp_path / "mine.yaml"
         path.write_text("ratings: {}\n")
 
-        original = os.open
-
-        def refuse(file: object, *args: object, **kwargs: object) -> int:
-            if str(file) == str(path):
-                raise error
-            return original(file, *args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(os, "open", refuse)
+        fail_os_open(monkeypatch, path, error)
         with pytest.raises(RatingsError) as caught:
             load_ratings(path, TAXONOMY)
         assert str(caught.value) == f"{path} cannot be read: {reason}"

@@ -5,6 +5,10 @@ Private text helpers shared by the build, ingest and match stages.
 import hashlib
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -86,3 +90,12 @@ def display_name(text: str) -> str:
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         text = text.encode("utf-8", "replace").decode("utf-8")
     return strip_controls(text)
+
+
+def rich_text(text: str, style: str = "") -> "Text":
+    """
+    User-derived text for rich: a Text (never parsed as markup) without control characters.
+    """
+    from rich.text import Text
+
+    return Text(strip_controls(text), style=style)

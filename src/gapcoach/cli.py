@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from gapcoach._text import strip_controls
+from gapcoach._text import rich_text, strip_controls
 from gapcoach.errors import GapcoachError
 
 app = typer.Typer(
@@ -57,13 +57,6 @@ def _stderr() -> Console:
     return Console(
         stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False
     )
-
-
-def _plain(text: str, style: str = "") -> Text:
-    """
-    User-derived text as rich Text, without control characters.
-    """
-    return Text(strip_controls(text), style=style)
 
 
 @contextmanager
@@ -182,18 +175,19 @@ def skills(
     categories = sorted({s.category for s in selected.skills})
     for category in categories:
         table = Table(
-            title=_plain(f"{selected.title}: {category} skills"), title_justify="left"
+            title=rich_text(f"{selected.title}: {category} skills"),
+            title_justify="left",
         )
         table.add_column("skill")
         table.add_column("weight", justify="right")
         table.add_column("target", justify="right")
         for s in selected.skills:
             if s.category == category:
-                table.add_row(_plain(s.name), f"{s.weight:g}", f"{s.target_level}/4")
+                table.add_row(rich_text(s.name), f"{s.weight:g}", f"{s.target_level}/4")
         console.print(table)
     if selected.certifications:
         console.print(
-            _plain(
+            rich_text(
                 "Certifications named by the guide: "
                 + ", ".join(c.name for c in selected.certifications)
             )
@@ -241,7 +235,7 @@ def taxonomy_build(
     with _errors(), atomic_output(output) as handle:
         handle.write(text)
     _stderr().print(
-        _plain(
+        rich_text(
             f"Wrote {output}: {built.title}, {len(built.skills)} skills, "
             f"{len(built.ladder)} ladder levels, "
             f"{len(built.certifications)} certifications."
@@ -267,7 +261,7 @@ def taxonomy_validate(
         loaded = load_taxonomies(path)
     for t in loaded.values():
         _stdout().print(
-            _plain(
+            rich_text(
                 f"OK {t.role_id}: {len(t.skills)} skills, {len(t.ladder)} ladder levels."
             )
         )
@@ -429,7 +423,7 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
             return
         with _errors(), atomic_output(output) as handle:
             handle.write(text)
-    _stderr().print(_plain(f"Wrote {output}"))
+    _stderr().print(rich_text(f"Wrote {output}"))
 
 
 @app.command()
@@ -545,7 +539,7 @@ def batch(
             if chosen == "html":
                 handle.write(render.render_cohort_html(cohort, version=__version__))
     _stdout().print(render.render_cohort_terminal(cohort))
-    _stderr().print(_plain(f"Wrote {output}"))
+    _stderr().print(rich_text(f"Wrote {output}"))
     if cohort.n_failed:
         raise typer.Exit(1)
 
@@ -717,5 +711,5 @@ def rate(
     with _errors(), atomic_output(target) as handle:
         handle.write(dump_ratings(ratings, selected))
     console.print(
-        _plain(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
+        rich_text(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
     )

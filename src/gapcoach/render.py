@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from gapcoach._text import strip_controls
+from gapcoach._text import rich_text, strip_controls
 from gapcoach.batch import Cohort
 from gapcoach.models import Assessment, RoleAssessment
 
@@ -54,13 +54,6 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _text(text: str, style: str = "") -> Text:
-    """
-    User-derived text for rich: never parsed as markup, no control characters.
-    """
-    return Text(strip_controls(text), style=style)
-
-
 def _comparison(report: Assessment) -> Table:
     table = Table(title="Roles compared", title_justify="left", expand=False)
     table.add_column("role")
@@ -70,10 +63,10 @@ def _comparison(report: Assessment) -> Table:
     for item in report.assessments:
         marker = " *" if item.role_id == report.best_next_role else ""
         table.add_row(
-            _text(item.role_title + marker),
+            rich_text(item.role_title + marker),
             f"{item.readiness:.0f}",
             Text(item.band, style=_BAND_STYLE[item.band]),
-            _text(_clip(item.gaps[0].name, 30) if item.gaps else "-"),
+            rich_text(_clip(item.gaps[0].name, 30) if item.gaps else "-"),
         )
     return table
 
@@ -88,7 +81,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     experience = item.experience
     years = "?" if experience.years is None else f"{experience.years:g}"
     parts.append(
-        _text(
+        rich_text(
             f"Experience: {years} years in contact centers, "
             f"{experience.leadership_years:g} leading people "
             f"(role: {experience.required_years}+) · now "
@@ -97,7 +90,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     )
     if item.ladder.next:
         parts.append(
-            _text(
+            rich_text(
                 f"Ladder: {item.ladder.current or 'not on this ladder yet'} → {item.ladder.next}"
                 + (f" ({item.ladder.next_years})" if item.ladder.next_years else "")
             )
@@ -111,7 +104,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     categories.add_column("")
     for category in item.category_scores:
         categories.add_row(
-            _text(category.category), f"{category.score:.0f}", _bar(category.score)
+            rich_text(category.category), f"{category.score:.0f}", _bar(category.score)
         )
     parts.append(categories)
 
@@ -126,7 +119,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
             proof = skill.evidence[0]
             where = f"line {proof.line}" if proof.line else proof.section
             table.add_row(
-                _text(skill.name), _text(f"“{_clip(proof.text, 60)}” ({where})")
+                rich_text(skill.name), rich_text(f"“{_clip(proof.text, 60)}” ({where})")
             )
         parts.append(table)
 
@@ -139,7 +132,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
         table.add_column("impact", justify="right")
         for gap in item.gaps[:8]:
             table.add_row(
-                _text(gap.name),
+                rich_text(gap.name),
                 f"{gap.level}→{gap.target_level}",
                 f"+{gap.impact:.1f}",
             )
@@ -157,7 +150,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
                 continue
             plan.add_row(
                 "",
-                _text(
+                rich_text(
                     f"{projection.phase} → readiness {projection.readiness:.0f}",
                     style="bold",
                 ),
@@ -167,13 +160,15 @@ def _role_view(item: RoleAssessment) -> RenderableType:
             for step in steps:
                 plan.add_row(
                     str(step.order),
-                    _text(step.action),
+                    rich_text(step.action),
                     f"+{step.gain:.1f}",
-                    _text(step.effort),
+                    rich_text(step.effort),
                 )
         parts.append(plan)
     return Panel(
-        Group(*parts), title=_text(item.role_title, style="bold"), title_align="left"
+        Group(*parts),
+        title=rich_text(item.role_title, style="bold"),
+        title_align="left",
     )
 
 
@@ -201,7 +196,9 @@ def render_terminal(report: Assessment) -> RenderableType:
         parts.append(_comparison(report))
         if report.best_next_role_reason:
             parts.append(
-                _text(f"Best next step: {report.best_next_role_reason}", style="bold")
+                rich_text(
+                    f"Best next step: {report.best_next_role_reason}", style="bold"
+                )
             )
     parts.extend(_role_view(item) for item in report.assessments)
     return Group(*parts)
@@ -302,7 +299,7 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
         table.add_column(header, justify="right")
     for role_id, title in sorted(cohort.role_titles.items()):
         table.add_row(
-            _text(title),
+            rich_text(title),
             str(cohort.readiness_n[role_id]),
             f"{cohort.mean(role_id):.0f}",
             *(str(cohort.bands[(role_id, b)]) for b in _BAND_STYLE),
@@ -312,7 +309,7 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
         gaps = cohort.common_gaps(role_id, 3)
         if gaps:
             parts.append(
-                _text(
+                rich_text(
                     f"Most common gaps for {title}: "
                     + ", ".join(f"{name} ({count})" for name, count in gaps)
                 )
@@ -325,5 +322,5 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
         )
     )
     for path, error in cohort.failures[:20]:
-        parts.append(_text(f"  {path}: {error}", style="red"))
+        parts.append(rich_text(f"  {path}: {error}", style="red"))
     return Group(*parts)
