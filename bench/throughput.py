@@ -9,10 +9,17 @@ Prints:
     synthetic corpus of N resumes made from examples/resumes (default 10,000);
   - wall time of `gapcoach --help` and of one `gapcoach assess` process (median of 7).
 
+With ``--against REV`` it prints only the per-process rates (read_resume alone, and
+Assessor.assess) of the code at REV (a temporary clone) and of this tree, measured in
+turns in one run, and their ratio: the way to show a change did not slow the pipeline on
+a noisy machine.
+
 Run:  python bench/throughput.py [--synthetic 10000] [--skip-synthetic]
+      python bench/throughput.py --against REV [--rounds 5]
 """
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -134,11 +141,77 @@ def in_process(paths: list[Path]) -> None:
         )
 
 
+def rates(paths: list[Path]) -> dict[str, float]:
+    """Resumes/s of read_resume and of Assessor.assess (second pass, warm caches)."""
+    from gapcoach import Assessor
+    from gapcoach.ingest import read_resume
+
+    assessor = Assessor()
+    for path in paths:
+        assessor.assess(path)
+    start = time.perf_counter()
+    for path in paths:
+        read_resume(path)
+    read = len(paths) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for path in paths:
+        assessor.assess(path)
+    return {"read": read, "assess": len(paths) / (time.perf_counter() - start)}
+
+
+def against(revision: str, rounds: int) -> int:
+    """Old and new per-process rates, in turns, and the median ratio new / old."""
+    paths = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if not paths:
+        print("../shared/corpus/real-resumes is absent; nothing to compare")
+        return 0
+    with tempfile.TemporaryDirectory() as temporary:
+        clone = Path(temporary) / "old"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        subprocess.run(
+            ["git", "-C", str(clone), "checkout", "-q", revision], check=True
+        )
+        sources = {"old": clone / "src", "new": ROOT / "src"}
+        seen: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+        for _ in range(rounds):
+            for side, source in sources.items():
+                env = {**os.environ, "PYTHONPATH": str(source)}
+                result = subprocess.run(
+                    [sys.executable, __file__, "--rates"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                seen[side].append(json.loads(result.stdout))
+    print(f"real corpus, {len(paths)} resumes, {rounds} rounds of old then new")
+    for key, label in (("read", "read_resume"), ("assess", "Assessor.assess")):
+        old = statistics.median(r[key] for r in seen["old"])
+        new = statistics.median(r[key] for r in seen["new"])
+        ratios = [
+            n[key] / o[key] for o, n in zip(seen["old"], seen["new"], strict=True)
+        ]
+        print(
+            f"{label:16} {revision}: {old:6.1f}/s   this tree: {new:6.1f}/s   "
+            f"ratio new/old: median {statistics.median(ratios):.2f} "
+            f"(min {min(ratios):.2f}, max {max(ratios):.2f})"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--synthetic", type=int, default=10_000)
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--against", metavar="REV", help="rates vs this commit only")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rates", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rates:
+        print(json.dumps(rates(sorted(CORPUS.glob("*.txt")))))
+        return 0
+    if args.against:
+        return against(args.against, args.rounds)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
     real = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
