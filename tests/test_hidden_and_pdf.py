@@ -213,7 +213,7 @@ class TestCost:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """100 pages drawing one content stream: one extraction, 100 copies of its text."""
-        import gapcoach.ingest as ingest
+        import gapcoach.ingest.pdf as ingest
 
         calls: list[int] = []
         page_text = ingest._page_text
@@ -252,7 +252,7 @@ class TestCost:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """Distinct heavy pages without text stop at the time budget (here 0.3 s)."""
-        import gapcoach.ingest as ingest
+        import gapcoach.ingest.pdf as ingest
 
         monkeypatch.setattr(ingest, "_PDF_SECONDS", 0.3)
         bodies = [

@@ -13,6 +13,7 @@ from gapcoach import Assessment, Assessor, assess
 from gapcoach.plan import PHASES
 from gapcoach.render import render_markdown
 from gapcoach.score import COVERAGE_WEIGHT, band, score_role
+from gapcoach.vocab.titles import role_rank
 
 RESUMES = EXAMPLES / "resumes"
 ROLES = ("call-center-director", "call-center-operations-manager")
@@ -94,7 +95,9 @@ class TestArithmetic:
         document = assessor.read(RESUMES / f"{name}.txt")
         matches = assessor.matcher.match(document)
         for taxonomy in assessor.taxonomies.values():
-            score = score_role(matches, taxonomy, document=document)
+            score = score_role(
+                matches, taxonomy, rank=role_rank(taxonomy.title), document=document
+            )
             for gap in score.gaps:
                 closed = score.readiness_with(levels={gap.skill_id: gap.target_level})
                 assert closed - score.readiness == pytest.approx(gap.impact, abs=0.01)
@@ -183,7 +186,10 @@ class TestProperties:
         document = assessor.read(RESUMES / "supervisor.txt")
         taxonomy = assessor.taxonomies["call-center-director"]
         score = score_role(
-            assessor.matcher.match(document), taxonomy, document=document
+            assessor.matcher.match(document),
+            taxonomy,
+            rank=role_rank(taxonomy.title),
+            document=document,
         )
         ids = [s.id for s in taxonomy.skills]
         levels = {i: data.draw(st.integers(0, 4), label=i) for i in ids}

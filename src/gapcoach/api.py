@@ -7,10 +7,10 @@ resumes; ``assess`` is the one-off convenience that builds an Assessor for one c
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gapcoach.models import (
     Assessment,
+    Credentials,
     Document,
     InputInfo,
     Ratings,
@@ -19,9 +19,6 @@ from gapcoach.models import (
     SkillMatch,
     Taxonomy,
 )
-
-if TYPE_CHECKING:
-    from gapcoach.score import Credentials
 
 __all__ = ["SCHEMA_VERSION", "Assessor", "assess"]
 
@@ -133,14 +130,16 @@ class Assessor:
         else:
             assert loaded_ratings is not None
             matches = self.matcher.match_ratings(loaded_ratings)
-        from gapcoach.score import find_credentials, role_rank
+        from gapcoach.match.credentials import find_credentials
+        from gapcoach.vocab.titles import role_rank
 
         certifications = {c.id: c for t in roles for c in t.certifications}
         credentials = find_credentials(document, list(certifications.values()))
+        ranks = {t.role_id: role_rank(t.title) for t in roles}
         assessments = [
-            self._assess_role(t, matches, document, credentials) for t in roles
+            self._assess_role(t, matches, document, credentials, ranks[t.role_id])
+            for t in roles
         ]
-        ranks = {t.role_id: role_rank(t) for t in roles}
         best, reason = _best_next_role(assessments, document, ranks)
         return Assessment(
             schema_version=SCHEMA_VERSION,
@@ -164,13 +163,14 @@ class Assessor:
         taxonomy: Taxonomy,
         matches: Sequence[SkillMatch],
         document: Document | None,
-        credentials: "Credentials",
+        credentials: Credentials,
+        rank: int,
     ) -> RoleAssessment:
         from gapcoach.plan import build_plan, ladder_position
         from gapcoach.score import band, score_role
 
         score = score_role(
-            matches, taxonomy, document=document, credentials=credentials
+            matches, taxonomy, rank=rank, document=document, credentials=credentials
         )
         plan = build_plan(score, max_steps=self.max_steps)
         readiness = round(score.readiness, 2)

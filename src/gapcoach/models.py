@@ -225,8 +225,15 @@ class Job(Model):
     end: str | None = None
     months: int = Field(ge=0)
     line: int
-    level: Seniority
+    level: Seniority = Field(
+        description="The rung of the title when the job was contact-center work, else "
+        "'outside'."
+    )
     relevant: bool
+    rung: Seniority = Field(
+        description="The rung of the title on the ladder, whatever the field (a store "
+        "manager is a manager); read once here so that nothing downstream re-parses it."
+    )
 
 
 class Scope(Model):
@@ -256,6 +263,11 @@ class Document(Model):
     relevant_years: float | None = None
     current_title: str | None = None
     current_level: Seniority = Seniority.OUTSIDE
+    current_rung: Seniority = Field(
+        default=Seniority.OUTSIDE,
+        description="The rung of the current title whatever the field ('outside' when "
+        "there is no title or it is off the ladder).",
+    )
     scope: Scope = Scope()
     hidden_text_chars: int = Field(
         default=0,
@@ -461,6 +473,16 @@ class RoleAssessment(Model):
     gaps: list[Gap]
     plan: Plan
     ladder: LadderPosition
+
+
+class Credentials(Model):
+    """
+    The degree and certifications a resume shows, with the line that shows each.
+    """
+
+    degree: Evidence | None = None
+    held: dict[str, Evidence] = {}
+    in_progress: dict[str, Evidence] = {}
 
 
 class InputInfo(Model):

@@ -367,7 +367,7 @@ def ladder_position(
     """
     The person's rung on a role's career ladder (from title seniority and years) and the next.
     """
-    from gapcoach.ingest import title_seniority
+    from gapcoach.vocab.titles import title_seniority
 
     current: int | None = None
     if level is not Seniority.OUTSIDE:

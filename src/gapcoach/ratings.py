@@ -95,40 +95,28 @@ class _Parsed:
 
 def _read_source(
     source: Path | str | bytes, name: str | None
-) -> tuple[str, bytes, str]:
+) -> tuple[str, bytes, str, str]:
     """
-    (label, bytes, suffix) of a ratings source.
+    (label, bytes, text, suffix) of a ratings source.
     """
-    if isinstance(source, Path):
-        from gapcoach.files import read_file_bytes
+    from gapcoach.ingest.files import FileKind, decode_text, read_source
 
-        label = display_name(name or str(source))
-        data = read_file_bytes(
-            source,
-            label=label,
-            max_bytes=MAX_RATINGS_BYTES,
-            error=RatingsError,
-            what="a ratings file (.yaml, .json or .csv)",
-            missing="check the ratings file's path",
-            too_big=lambda size: _too_big(label),
-        )
-        suffix = source.suffix.lower()
-    elif isinstance(source, bytes):
-        label, data, suffix = (
-            name or "<ratings>",
-            source,
-            Path(name or "").suffix.lower(),
-        )
-    elif isinstance(source, str):
-        label = name or "<ratings>"
-        data, suffix = source.encode("utf-8"), Path(name or "").suffix.lower()
-    else:
+    if not isinstance(source, Path | str | bytes):
         raise TypeError(
             f"load_ratings() takes a Path, str or bytes, not {type(source).__name__}"
         )
-    if len(data) > MAX_RATINGS_BYTES:
-        raise RatingsError(_too_big(label))
-    return label, data, suffix
+    kind = FileKind(
+        what="a ratings file (.yaml, .json or .csv)",
+        max_bytes=MAX_RATINGS_BYTES,
+        error=RatingsError,
+        missing="check the ratings file's path",
+        too_big=lambda label, size: _too_big(label),
+        unnamed="<ratings>",
+    )
+    item = read_source(source, kind, name=name)
+    label = display_name(name) if isinstance(source, Path) and name else item.label
+    text = item.text if item.text is not None else decode_text(item.data, label, kind)
+    return label, item.data, text, item.suffix
 
 
 def _too_big(label: str) -> str:
@@ -136,13 +124,6 @@ def _too_big(label: str) -> str:
         f"{label} is larger than {MAX_RATINGS_BYTES // 1024} KB; a ratings file lists "
         "one line per skill."
     )
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _kind(text: str, suffix: str) -> str:
@@ -309,7 +290,7 @@ def _parse_mapping_file(
 
 
 def _parse_yaml(label: str, text: str) -> _Parsed:
-    from gapcoach.files import load_yaml
+    from gapcoach.ingest.files import load_yaml
 
     try:
         data = load_yaml(text, label=label, error=RatingsError, native=False)
@@ -332,7 +313,7 @@ def _parse_json(label: str, text: str) -> _Parsed:
             seen[key] = value
         return seen
 
-    from gapcoach.files import load_json
+    from gapcoach.ingest.files import load_json
 
     try:
         data = load_json(text, label=label, error=RatingsError, object_pairs_hook=pairs)
@@ -610,8 +591,7 @@ def load_ratings(
             range; a skill rated twice. Messages name the file and the line.
         TypeError: ``source`` is not a Path, str or bytes.
     """
-    label, data, suffix = _read_source(source, name)
-    text = _decode(data)
+    label, data, text, suffix = _read_source(source, name)
     kind = _kind(text, suffix)
     if kind == "json":
         parsed = _parse_json(label, text)

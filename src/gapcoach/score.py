@@ -22,16 +22,14 @@ person stands on the ladder, and for how long they have led people, predict read
 for the next rung best; skills stay the largest single input.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from gapcoach.models import (
     CategoryScore,
-    Certification,
+    Credentials,
     Document,
-    Evidence,
     ExperienceFit,
     Gap,
     Seniority,
@@ -48,6 +46,7 @@ __all__ = [
     "EXPERIENCE_WEIGHT",
     "RoleScore",
     "band",
+    "credentials_score",
     "level_credit",
     "score_role",
 ]
@@ -71,11 +70,6 @@ _SCOPE_EXPECTED: dict[int, tuple[int, int, int]] = {
     5: (300, 2, 10_000_000),
     6: (1000, 3, 50_000_000),
 }
-_DEGREE_RE = re.compile(
-    r"\b(?:bachelor|master|mba|b\.?\s?a\.?|b\.?\s?s\.?c?\.?|bba|m\.?\s?s\.?|ph\.?d|degree|"
-    r"associate(?:'s)? degree)\b",
-    re.IGNORECASE,
-)
 
 
 def band(readiness: float) -> str:
@@ -104,31 +98,24 @@ def _status(level: int, target: int) -> Status:
     return "partial" if level > 0 else "missing"
 
 
-@dataclass(frozen=True)
-class Credentials:
+def certification_credit(credentials: Credentials) -> float:
     """
-    Degree and certification evidence for one role.
+    Certification credit: 1 per certification held, ½ per one in progress.
     """
+    return len(credentials.held) + 0.5 * len(credentials.in_progress)
 
-    degree: Evidence | None
-    held: dict[str, Evidence]
-    in_progress: dict[str, Evidence]
 
-    def credit(self) -> float:
-        """
-        Certification credit: 1 per certification held, ½ per one in progress.
-        """
-        return len(self.held) + 0.5 * len(self.in_progress)
-
-    def score(self, *, extra_credit: float = 0.0) -> float:
-        """
-        The credentials term in [0, 1].
-        """
-        has_degree = self.degree is not None
-        certs = min(
-            (self.credit() + extra_credit) / CERTIFICATIONS_FOR_FULL_CREDIT, 1.0
-        )
-        return 0.5 * float(has_degree) + 0.5 * certs
+def credentials_score(credentials: Credentials, *, extra_credit: float = 0.0) -> float:
+    """
+    The credentials term in [0, 1]: ½ for a degree, ½ × certification credit over two.
+    """
+    has_degree = credentials.degree is not None
+    certs = min(
+        (certification_credit(credentials) + extra_credit)
+        / CERTIFICATIONS_FOR_FULL_CREDIT,
+        1.0,
+    )
+    return 0.5 * float(has_degree) + 0.5 * certs
 
 
 @dataclass(frozen=True)
@@ -186,7 +173,9 @@ class RoleScore:
             self.experience.scope_score if scope is None else scope,
         )
         return _readiness(
-            coverage, experience, self.credentials.score(extra_credit=extra_credit)
+            coverage,
+            experience,
+            credentials_score(self.credentials, extra_credit=extra_credit),
         )
 
 
@@ -205,9 +194,7 @@ def _readiness(coverage: float, experience: float, credentials: float) -> float:
 def _seniority(document: Document | None, rank: int) -> float:
     if document is None or not document.current_title:
         return 0.0
-    from gapcoach.ingest import title_seniority
-
-    title = title_seniority(document.current_title)
+    title = document.current_rung
     if title is Seniority.OUTSIDE:
         return 0.0
     return min(title.rank / max(rank, 1), 1.0) * _field_factor(document)
@@ -221,90 +208,13 @@ def _leadership_years(document: Document | None) -> float:
     """
     if document is None:
         return 0.0
-    from gapcoach.ingest import title_seniority
-
     months = sum(
         job.months * (1.0 if job.relevant else OUTSIDE_FIELD_YEARS)
         for job in document.jobs
-        if title_seniority(job.title).rank >= 1
+        if job.rung.rank >= 1
     )
     total = (document.years_experience or 0.0) * 12
     return round(min(months, total) / 12, 1)
-
-
-def role_rank(taxonomy: Taxonomy) -> int:
-    """
-    Seniority rank (agent 0 … vp 6) of the role itself, from its title.
-    """
-    from gapcoach.ingest import title_seniority
-
-    return title_seniority(taxonomy.title).rank
-
-
-@cache
-def _certification_pattern(
-    terms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
-) -> re.Pattern[str]:
-    """
-    One pattern for every certification of a role; the named group says which matched.
-    """
-    branches = []
-    for index, (aliases, acronyms) in enumerate(terms):
-        words = [rf"{re.escape(a)}" for a in aliases]
-        words += [rf"(?-i:{re.escape(a)})" for a in acronyms]
-        branches.append(rf"(?P<c{index}>{'|'.join(words)})")
-    return re.compile(rf"(?<![\w&])(?:{'|'.join(branches)})(?![\w&])", re.IGNORECASE)
-
-
-def find_credentials(
-    document: Document | None, certifications: Sequence[Certification]
-) -> Credentials:
-    """
-    Degrees and certifications a resume shows: held, in progress, or neither.
-    """
-    from gapcoach.match import mention_status
-
-    held: dict[str, Evidence] = {}
-    in_progress: dict[str, Evidence] = {}
-    degree: Evidence | None = None
-    if document is None:
-        return Credentials(None, held, in_progress)
-    terms = tuple((tuple(c.aliases), tuple(c.acronyms)) for c in certifications)
-    pattern = _certification_pattern(terms) if certifications else None
-    for line in document.lines:
-        if (
-            degree is None
-            and line.section == "education"
-            and _DEGREE_RE.search(line.text)
-        ):
-            degree = _evidence(line.text, line.number, line.section, 1)
-        if pattern is None:
-            continue
-        for found in pattern.finditer(line.text):
-            cert_id = certifications[int((found.lastgroup or "c0")[1:])].id
-            status = mention_status(line.text, found.start())
-            if cert_id in held or status == "negated":
-                continue
-            evidence = _evidence(line.text, line.number, line.section, 1)
-            if status == "learning":
-                in_progress.setdefault(cert_id, evidence)
-            else:
-                held[cert_id] = evidence
-                in_progress.pop(cert_id, None)
-    return Credentials(degree, held, in_progress)
-
-
-def _evidence(text: str, line: int, section: str, level: int) -> Evidence:
-    return Evidence(
-        text=text,
-        line=line,
-        section=section,
-        method="alias",
-        score=1.0,
-        level=level,
-        source="resume",
-        term=None,
-    )
 
 
 def _field_factor(document: Document) -> float:
@@ -336,16 +246,21 @@ def score_role(
     matches: Sequence[SkillMatch],
     taxonomy: Taxonomy,
     *,
+    rank: int,
     document: Document | None = None,
-    credentials: "Credentials | None" = None,
+    credentials: Credentials | None = None,
 ) -> RoleScore:
     """
-    Readiness, category scores and ranked gaps for one role.
+    Readiness, category scores and ranked gaps for one role: arithmetic on what the
+    earlier stages found (nothing here reads text).
 
     Args:
         matches: The matcher's output (may cover more skills than this role has).
         taxonomy: The role.
-        document: The resume, for experience, scope and credentials (None: ratings only).
+        rank: The role's own rung (``vocab.titles.role_rank``).
+        document: The resume, for experience and scope (None: ratings only).
+        credentials: The degree and certifications found (``match.find_credentials``;
+            may hold other roles' certifications); None when there are none.
 
     Returns:
         The role's score, with everything the plan and the report need.
@@ -361,7 +276,6 @@ def score_role(
         / total_weight
     )
 
-    rank = role_rank(taxonomy)
     required = taxonomy.experience.years_min
     years = document.relevant_years if document else None
     leading = _leadership_years(document)
@@ -384,16 +298,8 @@ def score_role(
         scope_score=round(scope, 4),
         score=round(100 * experience_value, 2),
     )
-    if credentials is None:
-        credentials = find_credentials(document, taxonomy.certifications)
-    else:  # found once for several roles: keep this role's certifications
-        own = {cert.id for cert in taxonomy.certifications}
-        credentials = Credentials(
-            credentials.degree,
-            {k: v for k, v in credentials.held.items() if k in own},
-            {k: v for k, v in credentials.in_progress.items() if k in own},
-        )
-    readiness = _readiness(coverage, experience_value, credentials.score())
+    credentials = _own(credentials or Credentials(), taxonomy)
+    readiness = _readiness(coverage, experience_value, credentials_score(credentials))
 
     categories: list[CategoryScore] = []
     for category in dict.fromkeys(s.category for s in taxonomy.skills):
@@ -418,7 +324,7 @@ def score_role(
     categories.append(
         CategoryScore(
             category="certifications & education",
-            score=round(100 * credentials.score(), 2),
+            score=round(100 * credentials_score(credentials), 2),
             n_skills=len(taxonomy.certifications) + 1,
             n_met=len(credentials.held) + int(credentials.degree is not None),
         )
@@ -466,6 +372,16 @@ def score_role(
         role_rank=rank,
         total_weight=total_weight,
         seniority=seniority,
+    )
+
+
+def _own(credentials: Credentials, taxonomy: Taxonomy) -> Credentials:
+    """The credentials that count for this role: its own certifications and a degree."""
+    own = {cert.id for cert in taxonomy.certifications}
+    return Credentials(
+        degree=credentials.degree,
+        held={k: v for k, v in credentials.held.items() if k in own},
+        in_progress={k: v for k, v in credentials.in_progress.items() if k in own},
     )
 
 

@@ -113,37 +113,27 @@ def default_skills_dir() -> Path:
 
 
 def _read_guide_text(path: Path) -> str:
-    from gapcoach.files import read_file_bytes
+    from gapcoach.ingest.files import FileKind, read_text
 
-    if not path.exists():
-        raise GuideParseError(f"Guide file '{path}' does not exist.")
-    if path.is_dir():
-        raise GuideParseError(f"'{path}' is a folder; pass a career guide text file.")
-    data = read_file_bytes(
-        path,
-        label=f"'{path}'",
+    kind = FileKind(
+        what="a career guide text file",
         max_bytes=_MAX_GUIDE_BYTES,
         error=GuideParseError,
-        what="a career guide text file",
-        too_big=lambda size: (
-            f"'{path}' is {size:,} bytes; a career guide is at most "
+        missing="check the guide's path",
+        too_big=lambda label, size: (
+            f"{label} is {size:,} bytes; a career guide is at most "
             f"{_MAX_GUIDE_BYTES:,} bytes."
         ),
+        binary="not a career guide in plain text",
     )
-    if not data.strip():
+    text = read_text(path, kind, label=f"'{path}'")
+    if not text.strip():
         raise GuideParseError(
             f"'{path}' is empty; expected a career guide with the sections "
             + ", ".join(REQUIRED_SECTIONS)
             + "."
         )
-    if b"\x00" in data:
-        raise GuideParseError(
-            f"'{path}' is a binary file, not a career guide in plain text."
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return text
 
 
 def _money(text: str) -> int | None:
@@ -484,15 +474,14 @@ _MAX_TAXONOMY_BYTES = 5_000_000  # a shipped taxonomy or lexicon is under 100 KB
 
 
 def _safe_load(path: Path) -> Any:
-    from gapcoach.files import load_yaml, read_file_bytes
+    from gapcoach.ingest.files import FileKind, load_yaml, read_file_bytes
 
-    data = read_file_bytes(
-        path,
-        label=f"'{path}'",
+    kind = FileKind(
+        what="a taxonomy YAML file",
         max_bytes=_MAX_TAXONOMY_BYTES,
         error=TaxonomyError,
-        what="a taxonomy YAML file",
     )
+    data = read_file_bytes(path, kind, label=f"'{path}'")
     try:
         return load_yaml(data.decode("utf-8"), label=f"'{path}'", error=TaxonomyError)
     except yaml.YAMLError as error:

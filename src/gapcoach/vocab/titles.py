@@ -1,0 +1,170 @@
+"""
+Job titles: how title-like a piece of text is, which titles name contact-center work,
+and the ladder rung of a title (``title_seniority``: agent, lead, supervisor, manager,
+senior manager, director, vp; outside for titles off the ladder). The contact-center title
+words follow O*NET's alternate titles (43-4051, 41-9041, 43-1011; O*NET 29.2, US DOL,
+CC BY 4.0).
+"""
+
+import re
+from functools import lru_cache
+
+from gapcoach.models import Seniority
+
+# Words that make a short line a job title. The contact-center ones follow O*NET's
+# alternate titles (43-4051, 41-9041, 43-1011; O*NET 29.2, US DOL, CC BY 4.0).
+TITLE_NOUN_RE = re.compile(
+    r"\b(?:representative|rep|agent|advocate|specialist|associate|advisor|adviser|csr|"
+    r"consultant|coordinator|assistant|analyst|officer|administrator|admin|manager|mgr|"
+    r"supervisor|lead|leader|director|president|vp|svp|evp|avp|chief|head|executive|"
+    r"engineer|developer|technician|clerk|cashier|teller|receptionist|secretary|owner|"
+    r"founder|partner|intern|trainee|trainer|instructor|teacher|tutor|coach|recruiter|"
+    r"generalist|processor|underwriter|adjuster|accountant|auditor|buyer|planner|"
+    r"scheduler|dispatcher|operator|telemarketer|collector|liaison|inspector|nurse|aide|"
+    r"stylist|server|bartender|cook|chef|driver|realtor|pastor|editor|writer|designer|"
+    r"architect|scientist|professional|member|worker|attendant|bookkeeper|paralegal|"
+    r"keyholder|stocker|crew|volunteer|salesperson|principal|controller|examiner|"
+    r"investigator|counselor|counsellor|therapist|technologist|programmer|steward|host|"
+    r"hostess|concierge|merchandiser|apprentice|fellow|contractor|translator|"
+    r"interpreter|guard|ambassador|expert|strategist|facilitator|captain|commander|"
+    r"sergeant|soldier|mentor|superintendent|foreman|clinician|pharmacist|physician|"
+    r"therapist|caregiver|caretaker|nanny|provider|handler|loader|picker|packer|"
+    r"greeter|bagger|installer|mechanic|electrician|carpenter|welder|custodian|janitor|"
+    r"housekeeper|dishwasher|barista|waiter|waitress|busser|courier|messenger|clerical)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+CC_TITLE_RE = re.compile(
+    r"\b(?:call|contact|customer|client|member|patient|guest|consumer|service|support|"
+    r"care|help|interaction|engagement)\s*-?\s*(?:cent(?:er|re)|service[s]?|care|support|"
+    r"experience|relations|success|advocate|access|contact|desk)\b|"
+    r"\b(?:help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
+    r"reservations?|dispatch\w*|collections?|collector|escalations?|retention|"
+    r"phone\s+(?:rep\w*|support|agent)|telephone\s+(?:rep\w*|sales|service|support)|"
+    r"technical\s+support|tech\s+support|call\s+agent|benefits?\s+advocate|"
+    r"customer\s+advocate|member\s+advocate|claims?\s+(?:rep\w*|associate|specialist)|"
+    r"billing\s+(?:rep\w*|specialist)|account\s+(?:rep\w*|specialist)|"
+    r"service\s+(?:rep\w*|agent|advisor|adviser|specialist|associate|coordinator|advocate)|"
+    r"support\s+(?:rep\w*|specialist|agent|associate|advocate|coordinator|analyst)|"
+    r"customer\s+(?:rep\w*|agent|associate|specialist|consultant))\b",
+    re.IGNORECASE,
+)
+
+VERB_START_RE = re.compile(
+    r"^(?:achieved|answered|answer|assisted|assists|assist|communicated|communicate|"
+    r"coached|conducted|created|delivered|developed|directed|ensured|ensure|ensuring|"
+    r"handled|handle|handling|helped|implemented|improved|increased|maintained|"
+    r"maintain|maintaining|managed|manage|managing|monitored|monitoring|oversaw|"
+    r"oversee|performed|perform|processed|provided|provide|provides|providing|reduced|"
+    r"resolved|resolve|resolving|responsible|served|serve|serving|supervised|"
+    r"supervise|trained|worked|working|responded|respond|utilized|utilize|prepared|"
+    r"organized|participated|promoted|received|recognized|collaborated|established|"
+    r"built|launched|partnered|negotiated|verified|verify|reviewed|review|took|take|"
+    r"greeted|greet|scheduled|schedule|entered|enter|keep|kept|confer|refer|completed|"
+    r"complete|educate|drive|drove|led|analyzed|analysed|analyze|identified|identify|"
+    r"accurately|successfully|consistently|also|and|as|at|by|for|in|including|of|on|"
+    r"to|with|the|a|an|i|my|our|while|using|via|over|under|from|this|that|was|were|"
+    r"is|are|have|has|had|will|can)\b",
+    re.IGNORECASE,
+)
+
+PAST_TENSE_RE = re.compile(r"^[A-Z][a-z]+ed\b")
+
+TITLE_ADJECTIVE_RE = re.compile(
+    r"^(?:licensed|certified|registered|chartered|qualified|accredited|skilled|advanced|"
+    r"experienced|seasoned|dedicated|bilingual|retired|acting|appointed|assigned|"
+    r"contracted|shared|managed|integrated|automated|blended|dedicated|united)\b",
+    re.IGNORECASE,
+)
+
+# Ladder rungs, most senior first. An "assistant"/"associate"/"deputy" in front of a
+# rung drops it one step ("Assistant Manager" -> supervisor).
+_VP_RE = re.compile(
+    r"\b(?:vice[\s-]+president|s?e?vp|chief|c[eo]o|cxo|cco|president)\b", re.IGNORECASE
+)
+
+_OFFICER_SUFFIX_RE = re.compile(
+    r",\s*(?:a|s|e)?vp\s*$|,\s*(?:assistant\s+)?vice\s+president\s*$", re.I
+)
+
+_DIRECTOR_RE = re.compile(r"\bdirector\b", re.IGNORECASE)
+
+_SENIOR_MANAGER_RE = re.compile(
+    r"\b(?:(?:senior|sr\.?)\s+(?:\w+\s+){0,2}?manager|head\s+of|general\s+manager|"
+    r"regional\s+manager|area\s+manager|associate\s+director|assistant\s+director|"
+    r"deputy\s+director|avp|assistant\s+vice[\s-]+president)\b",
+    re.IGNORECASE,
+)
+
+_MANAGER_RE = re.compile(r"\b(?:manager|mgr)\b", re.IGNORECASE)
+
+_ASSISTANT_MANAGER_RE = re.compile(
+    r"\b(?:assistant|asst\.?|associate|deputy|shift|floor)\s+(?:\w+\s+)?manager\b", re.I
+)
+
+_SUPERVISOR_RE = re.compile(r"\bsupervis(?:or|ing)\b", re.IGNORECASE)
+
+_ASSISTANT_SUPERVISOR_RE = re.compile(
+    r"\b(?:assistant|asst\.?|associate|deputy)\s+supervisor\b", re.IGNORECASE
+)
+
+_LEAD_RE = re.compile(
+    r"\b(?:team\s+lead(?:er)?|lead(?:er)?|team\s+captain|crew\s+chief)\b(?!\s+generation)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def title_seniority(title: str) -> Seniority:
+    """
+    The contact-center ladder rung a job title names, ignoring whether the job is in the field.
+
+    "Team Lead" -> lead, "Call Center Supervisor" -> supervisor, "Operations Manager" ->
+    manager, "Sr. Manager" / "Head of CX" -> senior_manager, "Director" -> director,
+    "Vice President" / "VP" / "Chief ..." -> vp; anything else (representative, agent,
+    advocate, specialist, ...) -> agent. A bank officer suffix ("Lending Manager, VP")
+    does not make a manager a vice president.
+
+    Args:
+        title: A job title as written on the resume.
+
+    Returns:
+        The rung, never ``Seniority.OUTSIDE`` (relevance is judged elsewhere).
+    """
+    text = title
+    officer = _OFFICER_SUFFIX_RE.search(text)
+    if officer and re.search(
+        r"\b(?:manager|director|supervisor|officer|lead)\b",
+        text[: officer.start()],
+        re.I,
+    ):
+        text = text[: officer.start()]
+    if _VP_RE.search(text) and not re.search(r"\bassistant\s+vice\b", text, re.I):
+        return Seniority.VP
+    if _SENIOR_MANAGER_RE.search(text):
+        return Seniority.SENIOR_MANAGER
+    if _DIRECTOR_RE.search(text):
+        return Seniority.DIRECTOR
+    if _MANAGER_RE.search(text):
+        if _ASSISTANT_MANAGER_RE.search(text) and not _MANAGER_RE.search(
+            _ASSISTANT_MANAGER_RE.sub("", text)
+        ):
+            return Seniority.SUPERVISOR
+        return Seniority.MANAGER
+    if _SUPERVISOR_RE.search(text):
+        if _ASSISTANT_SUPERVISOR_RE.search(text) and not _SUPERVISOR_RE.search(
+            _ASSISTANT_SUPERVISOR_RE.sub("", text)
+        ):
+            return Seniority.LEAD
+        return Seniority.SUPERVISOR
+    if _LEAD_RE.search(text):
+        return Seniority.LEAD
+    return Seniority.AGENT
+
+
+def role_rank(title: str) -> int:
+    """
+    Seniority rank (agent 0 … vp 6) of a role, from its title.
+    """
+    return title_seniority(title).rank
