@@ -219,6 +219,25 @@ class TestLibrary:
         assert gapcoach.__all__ == sorted(gapcoach.__all__)
         assert all(hasattr(gapcoach, name) for name in gapcoach.__all__)
 
+    def test_type_checkers_see_the_lazy_names(self) -> None:
+        """The TYPE_CHECKING re-exports name exactly the lazily imported names."""
+        import ast
+        import inspect
+
+        tree = ast.parse(inspect.getsource(gapcoach))
+        block = next(
+            node
+            for node in tree.body
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+        )
+        seen = {
+            (alias.asname, node.module)
+            for node in block.body
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+        }
+        assert seen == set(gapcoach._LAZY.items())
+
     def test_assess_one_role(self) -> None:
         """assess() with a role id gives exactly that role."""
         report = assess(

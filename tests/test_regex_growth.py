@@ -16,7 +16,8 @@ from growth import ADVERSARIAL, measure
 from helpers import run_gapcoach
 
 import gapcoach
-import gapcoach.taxonomy
+import gapcoach.ratings.parse
+import gapcoach.taxonomy.guide
 from gapcoach.match import SkillMatcher, mention_status
 from gapcoach.taxonomy import load_taxonomies
 
@@ -100,7 +101,10 @@ def test_mention_status_is_linear() -> None:
 def test_guide_examples_are_linear() -> None:
     """'like like like ...' in a guide is read in linear time."""
     growth = measure(
-        gapcoach.taxonomy._examples, ADVERSARIAL["words"], start=512, limit=1 << 13
+        gapcoach.taxonomy.guide._examples,
+        ADVERSARIAL["words"],
+        start=512,
+        limit=1 << 13,
     )
     assert growth.linear, growth
 
@@ -116,7 +120,7 @@ def test_ratings_key_lines_are_linear() -> None:
     def run(text: str) -> None:
         lines = text.splitlines()
         keys = [f"skill number {i:06d}" for i in range(len(lines) - 1)]
-        gapcoach.ratings._key_lines(lines, keys, start=0, quoted=False)
+        gapcoach.ratings.parse._key_lines(lines, keys, start=0, quoted=False)
 
     growth = measure(run, _ratings_text, start=4096, limit=1 << 18)
     assert growth.linear, growth

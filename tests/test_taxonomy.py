@@ -314,12 +314,12 @@ class TestLexicon:
     def test_no_alias_maps_to_two_unrelated_skills(self) -> None:
         """An alias shared by two skills must sit inside one declared 'related' group."""
         lexicon = load_lexicon()
-        groups = [set(group) for group in lexicon["related"]]
+        groups = [set(group) for group in lexicon.related]
         owners: dict[str, set[str]] = {}
-        for skill_id, entry in lexicon["skills"].items():
-            for alias in entry.get("aliases", []):
+        for skill_id, entry in lexicon.skills.items():
+            for alias in entry.aliases:
                 owners.setdefault(alias.lower(), set()).add(skill_id)
-            for acronym in entry.get("acronyms", []):
+            for acronym in entry.acronyms:
                 owners.setdefault(acronym, set()).add(skill_id)
         unrelated = {
             alias: sorted(ids)
@@ -330,8 +330,8 @@ class TestLexicon:
 
     def test_short_acronyms_are_upper_case_tokens(self) -> None:
         """Acronyms are matched case-sensitively, so they must be short capitalised tokens."""
-        for entry in load_lexicon()["skills"].values():
-            for acronym in entry.get("acronyms", []):
+        for entry in load_lexicon().skills.values():
+            for acronym in entry.acronyms:
                 assert re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,5}", acronym), acronym
 
     def test_every_lexicon_skill_exists_in_a_shipped_role(
@@ -339,7 +339,25 @@ class TestLexicon:
     ) -> None:
         """The lexicon has no entry for a skill that no guide has (a typo would be silent)."""
         ids = {s.id for t in taxonomies.values() for s in t.skills}
-        assert set(load_lexicon()["skills"]) <= ids
+        assert set(load_lexicon().skills) <= ids
+
+    @pytest.mark.parametrize(
+        ("entry", "where"),
+        [
+            ("skills:\n  problem-solving:\n    field_specfic: true\n", "field_specfic"),
+            ("roles:\n  r:\n    s: {weight: many}\n", "weight"),
+            ("certifications:\n  pmp:\n    aliases: [pmp]\n", "name"),
+            ("skils: {}\n", "skils"),
+        ],
+    )
+    def test_a_misspelt_or_wrong_entry_is_named(
+        self, tmp_path: Path, entry: str, where: str
+    ) -> None:
+        """A typo in the lexicon is an error naming the key, not a silent default."""
+        path = tmp_path / "lexicon.yaml"
+        path.write_text("version: 1\n" + entry, encoding="utf-8")
+        with pytest.raises(TaxonomyError, match=where):
+            load_lexicon(path)
 
     def test_esco_uris_are_esco_skill_uris(self, taxonomies: dict) -> None:
         """Every ESCO URI points at an ESCO skill."""

@@ -2,34 +2,42 @@
 gapcoach: an offline, explainable skills-gap assessor for contact-center careers.
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from gapcoach._version import package_version
 from gapcoach.errors import (
-    GapcoachError,
-    GuideParseError,
-    InputError,
-    NotFittedError,
-    OutputError,
-    RatingsError,
-    TaxonomyError,
-    UnknownRoleError,
+    GapcoachError as GapcoachError,
+    GuideParseError as GuideParseError,
+    InputError as InputError,
+    NotFittedError as NotFittedError,
+    OutputError as OutputError,
+    RatingsError as RatingsError,
+    TaxonomyError as TaxonomyError,
+    UnknownRoleError as UnknownRoleError,
 )
 
-if TYPE_CHECKING:
-    from gapcoach.api import SCHEMA_VERSION, Assessor, assess
-    from gapcoach.match import SkillMatcher
-    from gapcoach.models import (
-        Assessment,
-        Document,
-        Evidence,
-        Ratings,
-        RoleAssessment,
-        Skill,
-        SkillMatch,
-        Taxonomy,
+if TYPE_CHECKING:  # for type checkers: the same names as _LAZY, re-exported
+    from gapcoach.api import (
+        SCHEMA_VERSION as SCHEMA_VERSION,
+        Assessor as Assessor,
+        assess as assess,
     )
-    from gapcoach.taxonomy import build_taxonomy, load_taxonomies, load_taxonomy
+    from gapcoach.match import SkillMatcher as SkillMatcher
+    from gapcoach.models import (
+        Assessment as Assessment,
+        Document as Document,
+        Evidence as Evidence,
+        Ratings as Ratings,
+        RoleAssessment as RoleAssessment,
+        Skill as Skill,
+        SkillMatch as SkillMatch,
+        Taxonomy as Taxonomy,
+    )
+    from gapcoach.taxonomy import (
+        build_taxonomy as build_taxonomy,
+        load_taxonomies as load_taxonomies,
+        load_taxonomy as load_taxonomy,
+    )
 
 # Public names and the module that defines each: imported on first use (PEP 562), so
 # `gapcoach --help` does not pay for pydantic, scikit-learn or the matcher.
@@ -62,34 +70,19 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'gapcoach' has no attribute {name!r}")
 
 
-try:
-    __version__ = version("gapcoach")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+__version__ = package_version()
 
-__all__ = [
-    "Assessment",
-    "Assessor",
-    "Document",
-    "Evidence",
-    "GapcoachError",
-    "GuideParseError",
-    "InputError",
-    "NotFittedError",
-    "OutputError",
-    "Ratings",
-    "RatingsError",
-    "RoleAssessment",
-    "SCHEMA_VERSION",
-    "Skill",
-    "SkillMatch",
-    "SkillMatcher",
-    "Taxonomy",
-    "TaxonomyError",
-    "UnknownRoleError",
-    "__version__",
-    "assess",
-    "build_taxonomy",
-    "load_taxonomies",
-    "load_taxonomy",
-]
+__all__ = sorted(
+    [
+        "GapcoachError",
+        "GuideParseError",
+        "InputError",
+        "NotFittedError",
+        "OutputError",
+        "RatingsError",
+        "TaxonomyError",
+        "UnknownRoleError",
+        "__version__",
+        *_LAZY,  # the lazily imported names are listed once, in _LAZY
+    ]
+)

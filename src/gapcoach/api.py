@@ -29,9 +29,9 @@ RatingsSource = Path | str | bytes | Ratings | None
 
 
 def _version() -> str:
-    from gapcoach import __version__
+    from gapcoach._version import package_version
 
-    return __version__
+    return package_version()
 
 
 class Assessor:

@@ -8,7 +8,7 @@ GapcoachError becomes one ``Error: ...`` line on stderr and exit code 1.
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -552,53 +552,22 @@ def main() -> None:
     """
     import sys
 
+    from gapcoach.output import silence_stdout, stdout_failed
+
     code: int | str | None = 0
     try:
         app()
     except SystemExit as done:
         code = done.code
     except OSError as error:
-        code = _output_failed(error)
+        code = stdout_failed(error)
     try:
         sys.stdout.flush()
     except OSError as error:
-        code = _output_failed(error)
+        code = stdout_failed(error)
     if code not in (0, None):
-        _silence_stdout()  # the interpreter flushes stdout again at exit
+        silence_stdout()  # the interpreter flushes stdout again at exit
     sys.exit(code)
-
-
-def _silence_stdout() -> None:
-    """
-    Point file descriptor 1 at the null device, so what is still buffered goes nowhere.
-    """
-    import os
-    import sys
-
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError, AttributeError):  # no real file behind stdout
-        pass
-
-
-def _output_failed(error: OSError) -> int:
-    import errno
-
-    if error.errno == errno.EPIPE:  # the reader went away (| head): nothing to show
-        _silence_stdout()
-        return 1
-    reason = error.strerror or type(error).__name__
-    with_stderr = _stderr()
-    with suppress(OSError):
-        with_stderr.print(
-            Text.assemble(
-                ("Error:", "bold red"),
-                f" cannot write to standard output: {reason}. Use -o FILE instead.",
-            )
-        )
-    return 1
 
 
 _STAR_MEANINGS = (

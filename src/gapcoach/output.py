@@ -17,7 +17,7 @@ from typing import TextIO
 
 from gapcoach.errors import OutputError
 
-__all__ = ["atomic_output", "check_output"]
+__all__ = ["atomic_output", "check_output", "silence_stdout", "stdout_failed"]
 
 
 # errors of the output's disk, not of the work written to it
@@ -115,3 +115,44 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def silence_stdout() -> None:
+    """
+    Point file descriptor 1 at the null device, so what is still buffered goes nowhere.
+    """
+    import os
+    import sys
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout
+        pass
+
+
+def stdout_failed(error: OSError) -> int:
+    """
+    Say once on standard error that standard output cannot be written; the exit code.
+
+    A closed pipe (``| head``) says nothing: the reader went away on purpose.
+    """
+    import errno
+
+    if error.errno == errno.EPIPE:  # the reader went away (| head): nothing to show
+        silence_stdout()
+        return 1
+    reason = error.strerror or type(error).__name__
+    from rich.console import Console
+    from rich.text import Text
+
+    with_stderr = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    with suppress(OSError):
+        with_stderr.print(
+            Text.assemble(
+                ("Error:", "bold red"),
+                f" cannot write to standard output: {reason}. Use -o FILE instead.",
+            )
+        )
+    return 1

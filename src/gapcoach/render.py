@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcoach._text import rich_text, strip_controls
-from gapcoach.batch import Cohort
+from gapcoach.cohort import Cohort
 from gapcoach.models import Assessment, RoleAssessment
 
 __all__ = [

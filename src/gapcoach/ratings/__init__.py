@@ -21,21 +21,27 @@ file round-trips; ``run_questionnaire`` is the interactive rating loop with the 
 injected, so the CLI and the tests share it.
 """
 
-import csv
-import io
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-import yaml
+from typing import Literal
 
 from gapcoach._text import collapse_spaces, display_name, sha256_bytes, slugify
-from gapcoach.errors import RatingsError
 from gapcoach.models import Rating, Ratings, Skill, Taxonomy
+from gapcoach.ratings.parse import (
+    MAX_RATINGS_BYTES,
+    Entry,
+    Parsed,
+    parse_csv,
+    parse_json,
+    parse_yaml,
+    ratings_error,
+    read_ratings_source,
+    sniff_kind,
+)
 
 __all__ = [
     "MAX_RATINGS_BYTES",
@@ -47,13 +53,16 @@ __all__ = [
 ]
 
 Scale = Literal["stars", "levels"]
-MAX_RATINGS_BYTES = 1024 * 1024
+
+
 FUZZY_THRESHOLD = 85
+
 """Lowest rapidfuzz ratio (0-100) at which a misspelt skill name still resolves."""
+
 AMBIGUITY_MARGIN = 4
+
 """A runner-up this close to the best match makes a fuzzy name ambiguous."""
 
-_TOP_KEYS = ("role", "scale", "ratings")
 _RANGES: dict[Scale, tuple[int, int]] = {"stars": (1, 5), "levels": (0, 4)}
 
 
@@ -71,325 +80,13 @@ def level_to_stars(level: int) -> int:
     return level + 1
 
 
-# --------------------------------------------------------------------------- reading
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """
-    One "skill: value" pair as written in the file, with its 1-based line number.
-    """
-
-    key: str
-    value: Any
-    line: int | None
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    entries: list[_Entry]
-    scale: str | None
-    role: str | None
-    scale_line: int | None
-
-
-def _read_source(
-    source: Path | str | bytes, name: str | None
-) -> tuple[str, bytes, str, str]:
-    """
-    (label, bytes, text, suffix) of a ratings source.
-    """
-    from gapcoach.ingest.files import FileKind, decode_text, read_source
-
-    if not isinstance(source, Path | str | bytes):
-        raise TypeError(
-            f"load_ratings() takes a Path, str or bytes, not {type(source).__name__}"
-        )
-    kind = FileKind(
-        what="a ratings file (.yaml, .json or .csv)",
-        max_bytes=MAX_RATINGS_BYTES,
-        error=RatingsError,
-        missing="check the ratings file's path",
-        too_big=lambda label, size: _too_big(label),
-        unnamed="<ratings>",
-    )
-    item = read_source(source, kind, name=name)
-    label = display_name(name) if isinstance(source, Path) and name else item.label
-    text = item.text if item.text is not None else decode_text(item.data, label, kind)
-    return label, item.data, text, item.suffix
-
-
-def _too_big(label: str) -> str:
-    return (
-        f"{label} is larger than {MAX_RATINGS_BYTES // 1024} KB; a ratings file lists "
-        "one line per skill."
-    )
-
-
-def _kind(text: str, suffix: str) -> str:
-    if suffix in (".yaml", ".yml", ".json", ".csv"):
-        return {".yml": "yaml"}.get(suffix, suffix[1:])
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
-        return "json"
-    first = next(
-        (
-            line
-            for line in text.splitlines()
-            if line.strip() and not line.startswith("#")
-        ),
-        "",
-    )
-    if re.match(r"^\s*\"?skill\"?\s*,", first, re.IGNORECASE):
-        return "csv"
-    return "yaml"
-
-
-def _fail(label: str, line: int | None, message: str) -> RatingsError:
-    where = f"{label} line {line}" if line else label
-    return RatingsError(f"{where}: {message}")
-
-
-_MAX_KEY_CHARS = 300  # a skill name is a few words; longer "keys" are not looked for
-_JSON_KEY_RE = re.compile(rf'"([^"\n]{{0,{_MAX_KEY_CHARS}}})"\s*:')
-_YAML_LINE_START_RE = re.compile(r"\s*(?:-\s+)?")
-_YAML_FLOW_START_RE = re.compile(r"[{,]\s*")
-_KEY_COLON_RE = re.compile(r":(?=\s|$)")
-
-
-def _yaml_keys(line: str) -> Iterator[str]:
-    """
-    Every key a YAML line may define: at its start, or after "{" or "," in flow style.
-    """
-    head = _YAML_LINE_START_RE.match(line)
-    starts = [head.end() if head else 0]
-    starts.extend(match.end() for match in _YAML_FLOW_START_RE.finditer(line))
-    for begin in starts:
-        if begin >= len(line):
-            continue
-        quote = line[begin]
-        if quote in "\"'":
-            close = line.find(quote, begin + 1, begin + 2 + _MAX_KEY_CHARS)
-            if close > begin and re.match(r"\s*:(?:\s|$)", line[close + 1 :]):
-                yield line[begin + 1 : close]
-            continue
-        window = line[begin : begin + _MAX_KEY_CHARS + 1]
-        for colon in _KEY_COLON_RE.finditer(window):
-            key = window[: colon.start()].rstrip()
-            if key:
-                yield key
-
-
-def _key_lines(
-    lines: list[str], keys: list[str], *, start: int, quoted: bool
-) -> list[list[int]]:
-    """
-    For each key, the 1-based lines from ``start`` on (0-based index) that define it.
-
-    JSON keys are quoted and may share a line; YAML keys start a line ("  wfm: 4") or
-    follow a brace or comma in flow style ("ratings: {wfm: 4}"). The lines are read once
-    into an index of the keys they define, so the cost grows with the file, not with
-    keys x lines.
-    """
-    wanted = set(keys)
-    index: dict[str, list[int]] = {key: [] for key in wanted}
-    for number in range(start, len(lines)):
-        line = lines[number]
-        if ":" not in line:
-            continue
-        found = (
-            (match.group(1) for match in _JSON_KEY_RE.finditer(line))
-            if quoted
-            else _yaml_keys(line)
-        )
-        for key in found:
-            if key in wanted:
-                index[key].append(number + 1)
-    return [index[key] for key in keys]
-
-
-MAX_ENTRIES = 500
-
-
-def _check_count(label: str, count: int) -> None:
-    """
-    A role has a few dozen skills; a file with hundreds of entries is not a self-rating.
-    """
-    if count > MAX_ENTRIES:
-        raise _fail(
-            label,
-            None,
-            f"has more than {MAX_ENTRIES} ratings; a role has a few dozen skills, so rate "
-            "only the skills of the roles you are assessed for.",
-        )
-
-
-def _parse_mapping_file(
-    label: str, text: str, data: Any, *, quoted: bool, duplicate: str | None = None
-) -> _Parsed:
-    lines = text.splitlines()
-    if data is None:
-        raise _fail(
-            label, None, "the file is empty; add a 'ratings:' mapping of skill: value."
-        )
-    if not isinstance(data, dict):
-        raise _fail(
-            label,
-            None,
-            f"expected a mapping with 'ratings', got {type(data).__name__}; "
-            "write 'ratings:' followed by 'skill: value' lines.",
-        )
-    if "ratings" in data:
-        unknown = [str(key) for key in data if key not in _TOP_KEYS]
-        if unknown:
-            raise _fail(
-                label,
-                None,
-                f"unknown key '{unknown[0]}'; the keys are role, scale and ratings.",
-            )
-        ratings = data["ratings"] if data["ratings"] is not None else {}
-        start_lines = _key_lines(lines, ["ratings"], start=0, quoted=quoted)[0]
-        start = start_lines[0] - 1 if start_lines else 0
-        if not isinstance(ratings, dict):
-            raise _fail(
-                label,
-                start_lines[0] if start_lines else None,
-                "'ratings' must be a mapping of skill: value, one per line.",
-            )
-        role = data.get("role")
-        scale = data.get("scale")
-    else:
-        # a bare mapping of skill: value is accepted too
-        ratings, start, role, scale = data, 0, None, None
-    keys = [str(key) for key in ratings]
-    _check_count(label, len(keys))
-    positions = _key_lines(lines, keys, start=start, quoted=quoted)
-    entries: list[_Entry] = []
-    for key, value, where in zip(keys, ratings.values(), positions, strict=True):
-        if len(where) > 1:
-            raise _fail(
-                label,
-                where[1],
-                f"'{key}' is rated twice (also on line {where[0]}); rate each skill once.",
-            )
-        entries.append(_Entry(key=key, value=value, line=where[0] if where else None))
-    if duplicate is not None:
-        where = _key_lines(lines, [duplicate], start=start, quoted=quoted)[0]
-        line = where[1] if len(where) > 1 else None
-        also = f" (also on line {where[0]})" if len(where) > 1 else ""
-        raise _fail(
-            label, line, f"'{duplicate}' is rated twice{also}; rate each skill once."
-        )
-    scale_where = _key_lines(lines, ["scale"], start=0, quoted=quoted)[0]
-    return _Parsed(
-        entries=entries,
-        scale=None if scale is None else str(scale),
-        role=None if role is None else str(role),
-        scale_line=scale_where[0] if scale_where else None,
-    )
-
-
-def _parse_yaml(label: str, text: str) -> _Parsed:
-    from gapcoach.ingest.files import load_yaml
-
-    try:
-        data = load_yaml(text, label=label, error=RatingsError, native=False)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        line = mark.line + 1 if mark is not None else None
-        raise _fail(label, line, f"invalid YAML ({problem}); fix the syntax.") from None
-    return _parse_mapping_file(label, text, data, quoted=False)
-
-
-def _parse_json(label: str, text: str) -> _Parsed:
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        seen: dict[str, Any] = {}
-        for key, value in items:
-            if key in seen:
-                duplicates.append(key)
-            seen[key] = value
-        return seen
-
-    from gapcoach.ingest.files import load_json
-
-    try:
-        data = load_json(text, label=label, error=RatingsError, object_pairs_hook=pairs)
-    except json.JSONDecodeError as error:
-        raise _fail(
-            label, error.lineno, f"invalid JSON ({error.msg}); fix the syntax."
-        ) from None
-    return _parse_mapping_file(
-        label, text, data, quoted=True, duplicate=duplicates[0] if duplicates else None
-    )
-
-
-def _csv_rows(label: str, reader: Any) -> Iterator[list[str]]:
-    """
-    The reader's rows, with a malformed row (a field over the csv module's size limit, a
-    NUL) as one RatingsError naming its line.
-    """
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise _fail(
-                label, reader.line_num or None, f"invalid CSV ({error}); fix the row."
-            ) from None
-        yield row
-
-
-def _parse_csv(label: str, text: str) -> _Parsed:
-    reader = csv.reader(io.StringIO(text))
-    header: list[str] | None = None
-    entries: list[_Entry] = []
-    for row in _csv_rows(label, reader):
-        line = reader.line_num
-        if (
-            not row
-            or not any(cell.strip() for cell in row)
-            or row[0].lstrip().startswith("#")
-        ):
-            continue
-        if header is None:
-            header = [cell.strip().lower() for cell in row]
-            if header[:2] != ["skill", "rating"]:
-                raise _fail(
-                    label,
-                    line,
-                    f"expected the header 'skill,rating', got '{','.join(row)}'.",
-                )
-            continue
-        if len(row) != len(header):
-            raise _fail(
-                label,
-                line,
-                f"expected {len(header)} columns ({','.join(header)}), got {len(row)}; "
-                "quote a skill name that contains a comma.",
-            )
-        entries.append(_Entry(key=row[0].strip(), value=row[1].strip(), line=line))
-        _check_count(label, len(entries))
-    if header is None:
-        raise _fail(
-            label, None, "the file is empty; start it with the header 'skill,rating'."
-        )
-    return _Parsed(entries=entries, scale=None, role=None, scale_line=None)
-
-
-# --------------------------------------------------------------------------- values
-
-
-def _number(label: str, entry: _Entry, scale_hint: str) -> float | None:
+def _number(label: str, entry: Entry, scale_hint: str) -> float | None:
     value = entry.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         shown = "a list" if isinstance(value, list) else repr(value)
-        raise _fail(
+        raise ratings_error(
             label,
             entry.line,
             f"rating {shown} for '{entry.key}' is not a number; use {scale_hint}.",
@@ -398,7 +95,7 @@ def _number(label: str, entry: _Entry, scale_hint: str) -> float | None:
         try:
             number = float(value.strip())
         except ValueError:
-            raise _fail(
+            raise ratings_error(
                 label,
                 entry.line,
                 f"rating '{value.strip()}' for '{entry.key}' is not a number; use {scale_hint}.",
@@ -406,13 +103,13 @@ def _number(label: str, entry: _Entry, scale_hint: str) -> float | None:
     else:
         number = float(value)
     if not math.isfinite(number):
-        raise _fail(
+        raise ratings_error(
             label,
             entry.line,
             f"rating {value} for '{entry.key}' is not a number; use {scale_hint}.",
         )
     if not number.is_integer():
-        raise _fail(
+        raise ratings_error(
             label,
             entry.line,
             f"rating {number:g} for '{entry.key}' is not a whole number; use {scale_hint}.",
@@ -429,12 +126,12 @@ def _scale_hint(scale: str | None) -> str:
 
 
 def _choose_scale(
-    label: str, parsed: _Parsed, values: list[tuple[_Entry, float]]
+    label: str, parsed: Parsed, values: list[tuple[Entry, float]]
 ) -> Scale:
     if parsed.scale is not None:
         scale = parsed.scale.strip().lower()
         if scale not in _RANGES:
-            raise _fail(
+            raise ratings_error(
                 label,
                 parsed.scale_line,
                 f"scale '{parsed.scale}' is not one of stars, levels; use stars (1-5) "
@@ -444,16 +141,13 @@ def _choose_scale(
     has_five = [entry for entry, number in values if number == 5]
     has_zero = [entry for entry, number in values if number == 0]
     if has_five and has_zero:
-        raise _fail(
+        raise ratings_error(
             label,
             has_zero[0].line,
             f"rating 0 for '{has_zero[0].key}' and rating 5 for '{has_five[0].key}' "
             "mix two scales; add 'scale: stars' (1-5) or 'scale: levels' (0-4).",
         )
     return "levels" if has_zero else "stars"
-
-
-# --------------------------------------------------------------------------- skill names
 
 
 @dataclass(frozen=True)
@@ -545,7 +239,7 @@ def _resolve(
     ranked = _suggestions(index, stripped)
     top = [skill for skill, _ in ranked[:3]]
     if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
-        raise _fail(
+        raise ratings_error(
             label,
             line,
             f"unknown skill '{stripped}'. Did you mean {_quote_list(top)}? "
@@ -554,7 +248,7 @@ def _resolve(
     if len(by_acronym) > 1 or (
         len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - AMBIGUITY_MARGIN
     ):
-        raise _fail(
+        raise ratings_error(
             label,
             line,
             f"skill '{stripped}' is ambiguous: it could be {_quote_list(top)}. "
@@ -562,9 +256,6 @@ def _resolve(
         )
     skill = ranked[0][0]
     return skill, f"resolved '{stripped}' to '{skill.name}'"
-
-
-# --------------------------------------------------------------------------- public
 
 
 def load_ratings(
@@ -591,16 +282,16 @@ def load_ratings(
             range; a skill rated twice. Messages name the file and the line.
         TypeError: ``source`` is not a Path, str or bytes.
     """
-    label, data, text, suffix = _read_source(source, name)
-    kind = _kind(text, suffix)
+    label, data, text, suffix = read_ratings_source(source, name)
+    kind = sniff_kind(text, suffix)
     if kind == "json":
-        parsed = _parse_json(label, text)
+        parsed = parse_json(label, text)
     elif kind == "csv":
-        parsed = _parse_csv(label, text)
+        parsed = parse_csv(label, text)
     else:
-        parsed = _parse_yaml(label, text)
+        parsed = parse_yaml(label, text)
     hint = _scale_hint(None if parsed.scale is None else parsed.scale.strip().lower())
-    numbers: list[tuple[_Entry, float]] = []
+    numbers: list[tuple[Entry, float]] = []
     for entry in parsed.entries:
         number = _number(label, entry, hint)
         if number is not None:
@@ -617,7 +308,7 @@ def load_ratings(
                 if scale == "stars"
                 else "use a level from 0 to 4 (or 'scale: stars' for 1-5)"
             )
-            raise _fail(
+            raise ratings_error(
                 label,
                 entry.line,
                 f"rating {number:g} for '{entry.key}' is out of range; {fix}.",
@@ -626,7 +317,7 @@ def load_ratings(
         if skill.id in first_line:
             other_line, other_key = first_line[skill.id]
             where = f"line {other_line}" if other_line else "another entry"
-            raise _fail(
+            raise ratings_error(
                 label,
                 entry.line,
                 f"'{entry.key}' and '{other_key}' ({where}) both name '{skill.name}'; "

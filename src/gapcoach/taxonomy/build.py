@@ -1,0 +1,260 @@
+"""
+``build_taxonomy``: a parsed guide plus the reviewed lexicon overlay -> a role Taxonomy
+(skills with aliases, weights, targets and plan actions, certifications the guide names,
+ladder, steps), every part citing its guide lines.
+"""
+
+import re
+from pathlib import Path
+
+from gapcoach._text import dedupe, sha256_bytes, stable_id
+from gapcoach.errors import GuideParseError
+from gapcoach.models import (
+    Certification,
+    ExperienceRequirement,
+    GuideSource,
+    LadderLevel,
+    Skill,
+    SourceRef,
+    Taxonomy,
+)
+from gapcoach.taxonomy.guide import (
+    REQUIRED_SECTIONS,
+    GuideLines,
+    default_actions,
+    find_mentions,
+    guide_bullets,
+    paragraphs,
+    parse_key_facts,
+    parse_ladder,
+    parse_salary_table,
+    parse_steps,
+    read_guide_text,
+    skill_from_bullet,
+    split_terms,
+)
+from gapcoach.taxonomy.lexicon import (
+    Lexicon,
+    LexiconSkill,
+    RoleOverride,
+    load_lexicon,
+)
+from gapcoach.taxonomy.load import LEXICON_NAME, default_skills_dir
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    """
+    ``candidate``, or ``candidate-2``, ``-3`` ... when a skill of that id exists already
+    (a guide that names one skill twice still builds a taxonomy that loads).
+    """
+    unique, number = candidate, 1
+    while unique in taken:
+        number += 1
+        unique = f"{candidate}-{number}"
+    taken.add(unique)
+    return unique
+
+
+def _first(*values: float | None) -> float:
+    """The first value given (a role's override, then the lexicon's, then the default)."""
+    return next(value for value in values if value is not None)
+
+
+def build_taxonomy(
+    guide: Path,
+    *,
+    role_id: str | None = None,
+    lexicon: Path | None = None,
+    use_lexicon: bool = True,
+) -> Taxonomy:
+    """
+    Parse a career guide and merge the lexicon into a role taxonomy.
+
+    Args:
+        guide: Path of the guide text file.
+        role_id: The role's id; by default the slug of the guide's title.
+        lexicon: The lexicon overlay file; None uses the shipped one.
+        use_lexicon: False builds from the guide alone.
+
+    Returns:
+        The role's taxonomy.
+
+    Raises:
+        GuideParseError: The file is missing, empty, binary or not a guide.
+    """
+    text = read_guide_text(guide)
+    # why not splitlines(): it also splits on U+2028, U+0085 and form feeds inside a line,
+    # which would cut a bullet and shift every later line number
+    lines = GuideLines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    missing = [section for section in REQUIRED_SECTIONS if lines.find(section) is None]
+    first = lines.items[0].strip() if lines.items else ""
+    title_match = re.match(r"^Complete (.+) Career Guide$", first)
+    if not title_match:
+        missing.insert(0, "title line 'Complete <Role> Career Guide'")
+    if missing:
+        raise GuideParseError(
+            f"'{guide.name}' is not a career guide of the supported format: "
+            f"missing {', '.join(missing)}."
+        )
+    assert title_match is not None  # for mypy: missing would be non-empty
+    title = title_match.group(1).strip()
+    role = role_id or stable_id(title, prefix="role")
+    lexicon_sha256: str | None = None
+    lexicon_data = Lexicon()
+    if use_lexicon:
+        lexicon_path = lexicon or default_skills_dir() / LEXICON_NAME
+        lexicon_data = load_lexicon(lexicon_path)
+        lexicon_sha256 = sha256_bytes(lexicon_path.read_bytes())
+    lex_skills = lexicon_data.skills
+    lex_role = lexicon_data.roles.get(role, {})
+
+    skills: list[Skill] = []
+    taken: set[str] = set()
+    for heading, category in (
+        ("Technical Skills", "technical"),
+        ("Soft Skills", "soft"),
+    ):
+        for line_number, bullet in guide_bullets(lines, heading):
+            name, description, terms = skill_from_bullet(
+                bullet, category=category, section=heading, line=line_number
+            )
+            skill_id = _unique(stable_id(name, prefix="skill"), taken)
+            entry = lex_skills.get(skill_id) or LexiconSkill()
+            override = lex_role.get(skill_id) or RoleOverride()
+            name_alias = re.sub(r"\s*\([^)]*\)", "", name).lower()
+            guide_aliases, guide_acronyms = split_terms(terms)
+            actions = default_actions(name, terms)
+            actions.update(entry.actions)
+            skills.append(
+                Skill(
+                    id=skill_id,
+                    name=name,
+                    category=category,
+                    description=description,
+                    aliases=dedupe(
+                        [
+                            name.lower(),
+                            name_alias,
+                            *guide_aliases,
+                            *entry.aliases,
+                        ]
+                    ),
+                    acronyms=dedupe([*guide_acronyms, *entry.acronyms]),
+                    weight=_first(override.weight, entry.weight, 1.0),
+                    target_level=int(
+                        _first(override.target_level, entry.target_level, 3)
+                    ),
+                    prerequisites=list(entry.prerequisites),
+                    esco_uris=list(entry.esco_uris),
+                    field_specific=entry.field_specific,
+                    actions=actions,
+                    sources=[SourceRef(section=heading, lines=[line_number])],
+                )
+            )
+    if not skills:
+        raise GuideParseError(
+            f"'{guide.name}' has the skill sections but no '- ' bullets under them."
+        )
+    known = {skill.id for skill in skills}
+    skills = [
+        skill.model_copy(
+            update={"prerequisites": [p for p in skill.prerequisites if p in known]}
+        )
+        for skill in skills
+    ]
+
+    salary = parse_salary_table(lines)
+    by_level = {row.level.casefold(): row for row in salary}
+    ladder = [
+        level.model_copy(
+            update={
+                "salary_median_usd": by_level[level.name.casefold()].median_usd,
+                "salary_average_usd": by_level[level.name.casefold()].average_usd,
+            }
+        )
+        if level.name.casefold() in by_level
+        else level
+        for level in parse_ladder(lines)
+    ]
+    if not ladder:
+        raise GuideParseError(
+            f"'{guide.name}' has a Career Path section but no levels with year ranges."
+        )
+
+    certifications: list[Certification] = []
+    for cert_id, cert in sorted(lexicon_data.certifications.items()):
+        terms = cert.guide_terms if cert.guide_terms is not None else [cert.name]
+        mentions = find_mentions(lines, list(terms), [])
+        if mentions:
+            certifications.append(
+                Certification(
+                    id=cert_id,
+                    name=cert.name,
+                    aliases=dedupe([cert.name.lower(), *cert.aliases]),
+                    acronyms=list(cert.acronyms),
+                    duration=cert.duration,
+                    weeks=cert.weeks,
+                    skills=[s for s in cert.skills if s in known],
+                    sources=[SourceRef(section="guide text", lines=mentions[:5])],
+                )
+            )
+
+    responsibilities = [
+        text for _, text in guide_bullets(lines, "Key Responsibilities")
+    ]
+    tools_index = lines.find("Tools & Technologies")
+    tools = (
+        " ".join(
+            paragraphs(
+                lines,
+                "Tools & Technologies",
+                stop_headings=("Skills & Qualifications",),
+            )
+        )
+        if tools_index is not None
+        else ""
+    )
+    education = paragraphs(
+        lines, "Education & Training", stop_headings=("Salary & Outlook",)
+    )
+    trends = paragraphs(
+        lines,
+        "Current Market Trends",
+        stop_headings=("Job Application Toolkit", "Pros & Cons"),
+    )
+    related = [
+        [skill_id for skill_id in group if skill_id in known]
+        for group in lexicon_data.related
+    ]
+    return Taxonomy(
+        role_id=role,
+        title=title,
+        summary=lines.items[1].strip() if len(lines.items) > 1 else "",
+        source=GuideSource(file=guide.name, sha256=sha256_bytes(guide.read_bytes())),
+        lexicon_sha256=lexicon_sha256,
+        key_facts=parse_key_facts(lines),
+        responsibilities=responsibilities,
+        tools=tools,
+        education=education,
+        experience=_experience_requirement(title, ladder),
+        ladder=ladder,
+        salary_table=salary,
+        steps=parse_steps(lines),
+        certifications=certifications,
+        trends=trends,
+        related=[group for group in related if len(group) > 1],
+        skills=skills,
+    )
+
+
+def _experience_requirement(
+    title: str, ladder: list[LadderLevel]
+) -> ExperienceRequirement:
+    from rapidfuzz import fuzz, process
+
+    names = [level.name for level in ladder]
+    best = process.extractOne(title, names, scorer=fuzz.token_sort_ratio)
+    level = ladder[names.index(best[0])] if best else ladder[len(ladder) // 2]
+    return ExperienceRequirement(
+        level_name=level.name, years_min=level.years_min, years_max=level.years_max
+    )
