@@ -14,7 +14,9 @@ from docx.oxml import parse_xml
 from fpdf import FPDF
 from pypdf import PdfWriter
 
+from gapcoach.ingest import read_resume
 from gapcoach.models import (
+    Document,
     ExperienceRequirement,
     GuideSource,
     KeyFacts,
@@ -222,3 +224,14 @@ def mini_taxonomy() -> Taxonomy:
             _skill("customer-experience", "Customer Experience Strategy"),
         ],
     )
+
+
+RESUME_TEXT = "\n".join(RESUME_LINES) + "\n"
+
+
+def job_table(document: Document) -> list[tuple[str, str, str | None, int]]:
+    return [(job.title, job.start, job.end, job.months) for job in document.jobs]
+
+
+def one_job(header: str) -> Document:
+    return read_resume(f"PAT DOE\nEXPERIENCE\n{header}\n- Answered 80 calls a day.\n")

@@ -2,12 +2,32 @@
 Paths shared by the tests (imported as a plain module: tests/ is on sys.path).
 """
 
+import json
 import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def cases(name: str, *fields: str) -> list[Any]:
+    """
+    The phrase cases of one vocabulary, ``tests/cases/<name>.json``, as pytest params of
+    ``fields`` (so a tuning change touches one vocabulary module and one case file).
+    """
+    rows = json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
+    assert rows, f"tests/cases/{name}.json has no cases"
+    return [
+        pytest.param(*(row[field] for field in fields), id=str(row[fields[0]])[:50])
+        for row in rows
+    ]
+
+
 GUIDES = ROOT.parent / "shared" / "guides"
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, cases
 
 from gapcoach import NotFittedError, SkillMatcher
 from gapcoach.ingest import read_resume
@@ -73,24 +73,7 @@ class TestLevels:
 
     @pytest.mark.parametrize(
         ("text", "section", "level"),
-        [
-            ("Skills: NICE IEX, Tableau, Zendesk", "skills", 1),
-            ("Built the weekly schedule in NICE IEX", "experience", 2),
-            (
-                "Rebuilt the schedule in NICE IEX, lifting service level from 72% to 86%",
-                "experience",
-                3,
-            ),
-            (
-                "Set the 3-year WFM strategy for 5 sites and 900 agents in NICE IEX",
-                "experience",
-                4,
-            ),
-            ("No experience with NICE IEX yet", "experience", 0),
-            ("Eager to learn NICE IEX", "summary", 0),
-            ("Currently taking a course in NICE IEX", "experience", 1),
-            ("NICE IEX, Verint, Calabrio, Tableau, Power BI, Zendesk", "experience", 1),
-        ],
+        cases("claims", "text", "section", "level"),
     )
     def test_line_level(self, text: str, section: str, level: int) -> None:
         """Mentions, use, owned results, enterprise scope, negations and dumps."""

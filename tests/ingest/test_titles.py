@@ -1,0 +1,110 @@
+"""
+Job titles on the ladder (vocab.titles) and the current level of a resume.
+"""
+
+import pytest
+from fixtures_ingest import (
+    FIXTURES,
+)
+from helpers import cases
+
+from gapcoach.ingest import (
+    read_resume,
+    title_seniority,
+)
+from gapcoach.models import Seniority
+
+
+class TestSeniority:
+    @pytest.mark.parametrize(
+        ("title", "level"),
+        cases("titles", "title", "level"),
+    )
+    def test_title_lexicon(self, title: str, level: str) -> None:
+        """Title words place a job on the contact-center ladder."""
+        assert title_seniority(title) is Seniority(level)
+
+    def test_retail_customer_service_manager_is_outside(self) -> None:
+        """A store's "Customer Service Manager" is outside the contact-center field."""
+        document = read_resume(FIXTURES / "retail_csm.txt")
+        assert document.current_title == "Customer Service Manager"
+        assert document.current_level is Seniority.OUTSIDE
+        assert document.relevant_years == 0.0
+
+    def test_business_development_headline_is_really_an_agent(self) -> None:
+        """A "Business Development Manager" headline over a call-center rep job is an agent."""
+        document = read_resume(FIXTURES / "bd_headline.txt")
+        assert document.current_title == "Call Center Representative"
+        assert document.current_level is Seniority.AGENT
+        assert [job.relevant for job in document.jobs] == [True, False]
+
+    def test_out_of_field(self) -> None:
+        """A software engineer is outside the field."""
+        document = read_resume(
+            "Experience\nSenior Backend Engineer  2019 - Present\n- Built Python services.\n"
+        )
+        assert document.current_level is Seniority.OUTSIDE
+
+    @pytest.mark.parametrize(
+        ("bullet", "relevant"),
+        cases("field", "bullet", "relevant"),
+    )
+    def test_inbound_freight_is_not_calls(self, bullet: str, relevant: bool) -> None:
+        """'inbound' in a warehouse is freight; on a phone line it is the field."""
+        document = read_resume(
+            f"Experience\nOperations Coordinator  2019 - Present\n{bullet}\n"
+        )
+        assert document.jobs[0].relevant is relevant
+
+    @pytest.mark.parametrize(
+        ("job", "relevant"),
+        [
+            (
+                "Guest Service Agent, Harbor Inn & Suites  2014 - 2016\n"
+                "- Checked guests in at the front desk.",
+                False,
+            ),
+            (
+                "Assistant General Manager  2015 - 2018\n"
+                "- Ran the floor of a 160 seats dining room and the kitchen line.",
+                False,
+            ),
+            (
+                "Account Executive  2019 - Present\n"
+                "- Logged every deal in Salesforce; escalate pricing exceptions.",
+                False,
+            ),
+            (
+                "Team Lead, Roadside Operations  2024 - Present\n"
+                "- Trained agents on troubleshooting in a dispatch environment.",
+                True,
+            ),
+        ],
+    )
+    def test_work_elsewhere_is_not_the_field(self, job: str, relevant: bool) -> None:
+        """A hotel desk, a dining room or a sales desk is not contact-center work."""
+        document = read_resume(f"Experience\n{job}\n")
+        assert document.jobs[0].relevant is relevant
+
+    def test_relevance_from_lines(self) -> None:
+        """A neutral title counts as contact-center work when its lines say so."""
+        document = read_resume(
+            "Experience\nOperations Manager  2019 - Present\n"
+            "- Ran a 120-seat inbound call center.\n"
+        )
+        assert document.current_level is Seniority.MANAGER
+        assert document.jobs[0].relevant
+
+    def test_full_supervisor_resume(self) -> None:
+        """The supervisor fixture: title, level, years and per-job levels."""
+        document = read_resume(FIXTURES / "supervisor.txt")
+        assert (document.current_level, document.years_experience) == (
+            Seniority.SUPERVISOR,
+            10.6,
+        )
+        assert [job.level for job in document.jobs] == [
+            Seniority.SUPERVISOR,
+            Seniority.LEAD,
+            Seniority.AGENT,
+        ]
+        assert document.jobs[0].employer == "Brightwater Energy"
