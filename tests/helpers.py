@@ -81,6 +81,19 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# OS errors the one reader turns into a message, and the end of that message
+OS_ERRORS = [
+    (
+        PermissionError(13, "Permission denied"),
+        "permission denied; check the file's permissions.",
+    ),
+    (
+        OSError(5, "Input/output error"),
+        "Input/output error; check that it is a regular file.",
+    ),
+]
+
+
 def fail_os_open(monkeypatch: object, path: Path, error: OSError) -> None:
     """
     Make opening ``path`` raise ``error`` (every other file opens as usual): the one

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from fixtures_ingest import FIXTURES, mini_taxonomy
-from helpers import fail_os_open
 
 from gapcoach import RatingsError
 from gapcoach.models import Rating, Ratings, Skill
@@ -343,35 +342,7 @@ class TestSources:
             f"{tmp_path} is a folder; pass a ratings file (.yaml, .json or .csv)."
         )
 
-    @pytest.mark.parametrize(
-        ("error", "reason"),
-        [
-            (
-                PermissionError(13, "Permission denied"),
-                "permission denied; check the file's permissions.",
-            ),
-            (
-                OSError(5, "Input/output error"),
-                "Input/output error; check that it is a regular file.",
-            ),
-        ],
-        ids=["permission", "os-error"],
-    )
-    def test_unreadable(
-        self,
-        tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch,
-        error: OSError,
-        reason: str,
-    ) -> None:
-        """An unreadable file names the reason."""
-        path = tmp_path / "mine.yaml"
-        path.write_text("ratings: {}\n")
-
-        fail_os_open(monkeypatch, path, error)
-        with pytest.raises(RatingsError) as caught:
-            load_ratings(path, TAXONOMY)
-        assert str(caught.value) == f"{path} cannot be read: {reason}"
+    # OS errors while opening: tests/ingest/test_files.py (one reader for every input)
 
     def test_too_large(self) -> None:
         """A file over 1 MB is not a ratings file."""

@@ -4,6 +4,7 @@ most ~2.5x its time (tests/growth.py says how that is measured without flaking),
 inputs that once hung or took minutes now finish in seconds.
 """
 
+import ast
 import importlib
 import pkgutil
 import re
@@ -34,6 +35,52 @@ PATTERNS = {
     if isinstance(value, re.Pattern)
 }
 LIMIT = 1 << 14  # characters; a logical resume line is far shorter
+
+
+SRC = Path(gapcoach.__file__).parent
+RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall",
+            "finditer"}  # fmt: skip
+# Functions that build patterns from data, each timed by its own test below: the alias
+# and certification patterns a matcher fits (escaped taxonomy terms), a guide's escaped
+# phrases, and the glob a user types on their own command line.
+BUILT_FROM_DATA = {
+    "SkillMatcher._index",
+    "_certification_pattern",
+    "find_mentions",
+    "_glob",
+}
+
+
+def _pattern_calls_in_functions() -> list[str]:
+    """Every ``re.<call>`` inside a function: a pattern the module scan cannot see."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        owners: dict[ast.AST, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    owners[item] = f"{node.name}."
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            name = owners.get(function, "") + function.name
+            for node in ast.walk(function):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "re"
+                    and node.func.attr in RE_CALLS
+                    and name not in BUILT_FROM_DATA
+                ):
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno} {name}")
+    return found
+
+
+def test_no_pattern_hides_in_a_function() -> None:
+    """Every fixed pattern is a module-level constant, so the scan below times it."""
+    assert _pattern_calls_in_functions() == []
 
 
 def test_the_scan_finds_the_patterns() -> None:
@@ -82,6 +129,31 @@ def test_alias_patterns_are_linear(matcher: SkillMatcher, kind: str) -> None:
         for start in range(0, len(text), 8):
             for pattern in patterns:
                 pattern.match(text, start)
+
+    growth = measure(run, ADVERSARIAL[kind], start=256, limit=1 << 14)
+    assert growth.linear, growth
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_certification_and_guide_patterns_are_linear(kind: str) -> None:
+    """The certification pattern built from the shipped taxonomies (searched in every
+    resume line) and a guide's escaped phrases (searched in every guide line) grow
+    linearly too."""
+    from gapcoach.match.credentials import _certification_pattern
+    from gapcoach.taxonomy.guide import GuideLines, find_mentions
+
+    certifications = [c for t in load_taxonomies().values() for c in t.certifications]
+    assert certifications
+    pattern = _certification_pattern(
+        tuple((tuple(c.aliases), tuple(c.acronyms)) for c in certifications)
+    )
+    phrases = [alias for c in certifications for alias in c.aliases]
+    acronyms = [acronym for c in certifications for acronym in c.acronyms]
+
+    def run(text: str) -> None:
+        pattern.findall(text)
+        find_mentions(GuideLines([text]), phrases, acronyms)
 
     growth = measure(run, ADVERSARIAL[kind], start=256, limit=1 << 14)
     assert growth.linear, growth

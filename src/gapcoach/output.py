@@ -147,7 +147,9 @@ def stdout_failed(error: OSError) -> int:
     from rich.console import Console
     from rich.text import Text
 
-    with_stderr = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    with_stderr = Console(
+        stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False
+    )
     with suppress(OSError):
         with_stderr.print(
             Text.assemble(

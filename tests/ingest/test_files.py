@@ -21,13 +21,20 @@ from fixtures_ingest import (
     make_image_only_pdf,
     make_zip,
     make_zip_bomb,
+    mini_taxonomy,
     pdf_bytes,
     write_bytes,
 )
-from helpers import fail_os_open
+from helpers import OS_ERRORS, fail_os_open
 from typer.testing import CliRunner
 
-from gapcoach import InputError
+from gapcoach import (
+    GapcoachError,
+    GuideParseError,
+    InputError,
+    RatingsError,
+    build_taxonomy,
+)
 from gapcoach.cli import app
 from gapcoach.ingest import (
     MAX_FILE_BYTES,
@@ -35,6 +42,17 @@ from gapcoach.ingest import (
     read_resume,
 )
 from gapcoach.models import Seniority
+from gapcoach.ratings import load_ratings
+
+# one input of each kind, read through the one reader
+READERS = [("txt", RESUME_TEXT), ("yaml", "ratings: {}\n"), ("md", "# Guide\n")]
+_READ = {
+    "txt": read_resume,
+    "yaml": lambda path: load_ratings(path, mini_taxonomy()),
+    "md": lambda path: build_taxonomy(path, use_lexicon=False),
+}
+_ERROR = {"txt": InputError, "yaml": RatingsError, "md": GuideParseError}
+_QUOTE = {"txt": "", "yaml": "", "md": "'"}  # guide messages quote the path
 
 
 class TestSources:
@@ -235,19 +253,6 @@ class TestInputEdges:
         with pytest.raises(InputError, match=r"^<bytes> is a binary file, not text; "):
             read_resume(bytes(range(1, 9)) * 100 + b"abc")
 
-    def test_other_os_error(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """Any other OS error while reading names the file and the reason."""
-        path = write_bytes(tmp_path, "resume.txt", RESUME_TEXT.encode())
-
-        fail_os_open(monkeypatch, path, OSError(5, "Input/output error"))
-        with pytest.raises(InputError) as caught:
-            read_resume(path)
-        assert str(caught.value) == (
-            f"{path} cannot be read: Input/output error; check that it is a regular file."
-        )
-
 
 def _missing(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "missing.txt"
@@ -418,18 +423,29 @@ class TestLimits:
             f"{path} cannot be read: permission denied; check the file's permissions."
         )
 
-    def test_permission_error_is_reported(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    @pytest.mark.parametrize(("kind", "content"), READERS, ids=list(dict(READERS)))
+    @pytest.mark.parametrize(
+        ("error", "reason"), OS_ERRORS, ids=["permission", "other"]
+    )
+    def test_os_errors_are_reported(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        kind: str,
+        content: str,
+        error: OSError,
+        reason: str,
     ) -> None:
-        """A PermissionError while opening becomes the permission message (also as root)."""
-        path = write_bytes(tmp_path, "private.txt", RESUME_TEXT.encode())
-
-        fail_os_open(monkeypatch, path, PermissionError(13, "Permission denied"))
-        with pytest.raises(InputError) as caught:
-            read_resume(path)
-        assert str(caught.value) == (
-            f"{path} cannot be read: permission denied; check the file's permissions."
-        )
+        """Every kind of input goes through the one reader: an OS error while opening
+        names the file and the reason, in that input's error class (permission: also as
+        root, where chmod cannot make a file unreadable)."""
+        path = write_bytes(tmp_path, f"input.{kind}", content.encode())
+        fail_os_open(monkeypatch, path, error)
+        with pytest.raises(GapcoachError) as caught:
+            _READ[kind](path)
+        quote = _QUOTE[kind]
+        assert str(caught.value) == f"{quote}{path}{quote} cannot be read: {reason}"
+        assert type(caught.value) is _ERROR[kind]
 
     def test_empty_text_and_bytes(self) -> None:
         """Empty text and empty bytes are named after their source."""

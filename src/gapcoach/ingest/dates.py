@@ -76,6 +76,9 @@ _MONTH_YEAR_RE = re.compile(
 _NUMERIC_RE = re.compile(rf"(\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*/\s*)?({_YEAR})")
 
 
+_YEAR_RE = re.compile(_YEAR)
+
+
 def _parse_date(text: str) -> tuple[int, int | None] | None:
     """
     (year, month) of a date; month None when only the year is given.
@@ -90,7 +93,7 @@ def _parse_date(text: str) -> tuple[int, int | None] | None:
     match = _NUMERIC_RE.search(text)
     if match:
         return int(match.group(2)), int(match.group(1))
-    match = re.search(_YEAR, text)
+    match = _YEAR_RE.search(text)
     if match:
         return int(match.group(0)), None
     return None
@@ -114,13 +117,16 @@ class Span:
     end: int | None
 
 
+_PRESENT_START_RE = re.compile(PRESENT, re.IGNORECASE)
+
+
 def make_span(start_text: str, end_text: str | None, today: int) -> Span | None:
     start = _parse_date(start_text)
     if start is None:
         return None
     start_index = month_index(start[0], start[1] or 1)
     end_index: int | None = None
-    if end_text is not None and not re.match(PRESENT, end_text.strip("() "), re.I):
+    if end_text is not None and not _PRESENT_START_RE.match(end_text.strip("() ")):
         end = _parse_date(end_text)
         if end is None:
             return None

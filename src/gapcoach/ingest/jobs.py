@@ -8,6 +8,7 @@ first, years of experience (all and relevant), the current title and level, and 
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gapcoach.ingest.dates import (
     DATE,
@@ -77,6 +78,12 @@ _SEGMENT_SPLIT_RE = re.compile(
 )
 
 
+# a title may end in an abbreviation's dot; a sentence ends in any other
+_ABBREVIATION_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|Mgr|Asst)\.$")
+_PHONE_NUMBER_RE = re.compile(r"\d{3}\W+\d{3}\W+\d{4}")
+
+
+@lru_cache(maxsize=8192)  # the same header parts are scored from several neighbours
 def _title_score(text: str) -> int:
     """
     How much a piece of text looks like a job title (>= 4 is accepted).
@@ -94,9 +101,7 @@ def _title_score(text: str) -> int:
     alpha = [word for word in words if word[:1].isalpha()]
     if alpha and sum(word[0].isupper() for word in alpha) >= 0.6 * len(alpha):
         score += 1
-    if text.endswith(".") and not re.search(
-        r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|Mgr|Asst)\.$", text
-    ):
+    if text.endswith(".") and not _ABBREVIATION_END_RE.search(text):
         score -= 3
     if text[0].islower():
         score -= 3
@@ -108,7 +113,7 @@ def _title_score(text: str) -> int:
         and not TITLE_ADJECTIVE_RE.match(text)
     ):
         score -= 3
-    if "@" in text or re.search(r"\d{3}\W+\d{3}\W+\d{4}", text):
+    if "@" in text or _PHONE_NUMBER_RE.search(text):
         score -= 5
     return score
 
@@ -217,6 +222,12 @@ def _scope_entries(
     return entries
 
 
+_SEPARATOR_THEN_END_RE = re.compile(
+    rf"^{SEPARATOR}(?:{DATE}|{PRESENT})\)?$", re.IGNORECASE
+)
+_PRESENT_ONLY_RE = re.compile(rf"^\(?{PRESENT}\)?$", re.IGNORECASE)
+
+
 def _merge_split_ranges(entries: list[_Entry]) -> None:
     """
     "October 2009" / "to" / "March 2015" on three lines reads as one range on the first.
@@ -239,8 +250,8 @@ def _merge_split_ranges(entries: list[_Entry]) -> None:
             and first.block == last.block
             and DATE_ONLY_RE.match(first.text)
             and (
-                re.match(rf"^{SEPARATOR}(?:{DATE}|{PRESENT})\)?$", last.text, re.I)
-                or re.match(rf"^\(?{PRESENT}\)?$", last.text, re.I)
+                _SEPARATOR_THEN_END_RE.match(last.text)
+                or _PRESENT_ONLY_RE.match(last.text)
             )
         ):
             joiner = " " if SEPARATOR_START_RE.match(last.text) else " - "

@@ -4,6 +4,7 @@ heading lines and inline "Heading: text" lines; the headings are in ``vocab.head
 """
 
 import re
+from functools import lru_cache
 
 from gapcoach.vocab.headings import HEADINGS
 
@@ -20,6 +21,11 @@ def heading_key(text: str) -> str:
     return " ".join(key.split())
 
 
+_HEADING_JOINER_RE = re.compile(r"\s*(?:/|\||,|;)\s*")  # "Skills / Tools"
+
+
+# asked of every line, and again of the parts of each job header: remember the answers
+@lru_cache(maxsize=8192)
 def heading_section(text: str) -> str | None:
     """
     The section a heading line opens, or None when the line is not a heading.
@@ -29,9 +35,7 @@ def heading_section(text: str) -> str | None:
     key = heading_key(text)
     if key in HEADINGS:
         return HEADINGS[key]
-    parts = [
-        part.strip() for part in re.split(r"\s*(?:/|\||,|;)\s*", key) if part.strip()
-    ]
+    parts = [part.strip() for part in _HEADING_JOINER_RE.split(key) if part.strip()]
     if len(parts) > 1 and all(part in HEADINGS for part in parts):
         return HEADINGS[parts[0]]
     return None

@@ -140,6 +140,9 @@ def _key(text: str, *, fold: bool) -> str:
     return key.lower() if fold else key
 
 
+_ALIAS_WORD_SPLIT_RE = re.compile(r"[\s\-]+")
+
+
 def _flex_pattern(alias: str) -> str:
     """
     Regex for an alias that tolerates inflection of its longer words and loose spacing.
@@ -150,7 +153,7 @@ def _flex_pattern(alias: str) -> str:
     chunks: list[str] = []
     for chunk in alias.split("~"):
         parts: list[str] = []
-        for word in re.split(r"[\s\-]+", chunk.strip()):
+        for word in _ALIAS_WORD_SPLIT_RE.split(chunk.strip()):
             stem = _STEM_RE.sub("", word) if word.isalpha() else word
             if stem.endswith("y") and len(stem) >= 6:
                 stem = stem[:-1]  # strategy ~ strategies, strategic

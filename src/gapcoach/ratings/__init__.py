@@ -162,19 +162,22 @@ class _Index:
     by_id: dict[str, Skill]
 
 
+_NON_WORD_RE = re.compile(r"[^\w\s]")
+_PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
+_NAME_JOINER_RE = re.compile(r"\s+and\s+|\s*&\s*|,\s*")
+
+
 def _normal(text: str) -> str:
-    return collapse_spaces(
-        re.sub(r"[^\w\s]", " ", text.casefold().replace("&", " and "))
-    )
+    return collapse_spaces(_NON_WORD_RE.sub(" ", text.casefold().replace("&", " and ")))
 
 
 def _forms(skill: Skill) -> set[str]:
     """
     Spellings a fuzzy key is compared with: the name, its parts and leading words.
     """
-    bare = re.sub(r"\s*\([^)]*\)", "", skill.name).strip()
+    bare = _PARENTHESES_RE.sub("", skill.name).strip()
     forms = {skill.name, bare, skill.id.replace("-", " ")}
-    for part in [bare, *re.split(r"\s+and\s+|\s*&\s*|,\s*", bare)]:
+    for part in [bare, *_NAME_JOINER_RE.split(bare)]:
         words = part.split()
         forms.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
     return {_normal(form) for form in forms if form.strip()}
@@ -339,8 +342,11 @@ def load_ratings(
     )
 
 
+_PLAIN_SCALAR_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
 def _yaml_scalar(text: str) -> str:
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", text) and text.lower() not in (
+    if _PLAIN_SCALAR_RE.fullmatch(text) and text.lower() not in (
         "yes", "no", "true", "false", "null", "on", "off", "y", "n",
     ):  # fmt: skip
         return text

@@ -72,6 +72,9 @@ def _too_big(label: str) -> str:
     )
 
 
+_CSV_HEADER_RE = re.compile(r"^\s*\"?skill\"?\s*,", re.IGNORECASE)
+
+
 def sniff_kind(text: str, suffix: str) -> str:
     if suffix in (".yaml", ".yml", ".json", ".csv"):
         return {".yml": "yaml"}.get(suffix, suffix[1:])
@@ -86,7 +89,7 @@ def sniff_kind(text: str, suffix: str) -> str:
         ),
         "",
     )
-    if re.match(r"^\s*\"?skill\"?\s*,", first, re.IGNORECASE):
+    if _CSV_HEADER_RE.match(first):
         return "csv"
     return "yaml"
 
@@ -107,6 +110,9 @@ _YAML_FLOW_START_RE = re.compile(r"[{,]\s*")
 _KEY_COLON_RE = re.compile(r":(?=\s|$)")
 
 
+_COLON_AFTER_RE = re.compile(r"\s*:(?:\s|$)")
+
+
 def _yaml_keys(line: str) -> Iterator[str]:
     """
     Every key a YAML line may define: at its start, or after "{" or "," in flow style.
@@ -120,7 +126,7 @@ def _yaml_keys(line: str) -> Iterator[str]:
         quote = line[begin]
         if quote in "\"'":
             close = line.find(quote, begin + 1, begin + 2 + _MAX_KEY_CHARS)
-            if close > begin and re.match(r"\s*:(?:\s|$)", line[close + 1 :]):
+            if close > begin and _COLON_AFTER_RE.match(line[close + 1 :]):
                 yield line[begin + 1 : close]
             continue
         window = line[begin : begin + _MAX_KEY_CHARS + 1]

@@ -60,6 +60,10 @@ def _first(*values: float | None) -> float:
     return next(value for value in values if value is not None)
 
 
+_TITLE_LINE_RE = re.compile(r"^Complete (.+) Career Guide$")
+_PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
+
+
 def build_taxonomy(
     guide: Path,
     *,
@@ -88,7 +92,7 @@ def build_taxonomy(
     lines = GuideLines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     missing = [section for section in REQUIRED_SECTIONS if lines.find(section) is None]
     first = lines.items[0].strip() if lines.items else ""
-    title_match = re.match(r"^Complete (.+) Career Guide$", first)
+    title_match = _TITLE_LINE_RE.match(first)
     if not title_match:
         missing.insert(0, "title line 'Complete <Role> Career Guide'")
     if missing:
@@ -121,7 +125,7 @@ def build_taxonomy(
             skill_id = _unique(stable_id(name, prefix="skill"), taken)
             entry = lex_skills.get(skill_id) or LexiconSkill()
             override = lex_role.get(skill_id) or RoleOverride()
-            name_alias = re.sub(r"\s*\([^)]*\)", "", name).lower()
+            name_alias = _PARENTHESES_RE.sub("", name).lower()
             guide_aliases, guide_acronyms = split_terms(terms)
             actions = default_actions(name, terms)
             actions.update(entry.actions)

@@ -106,8 +106,11 @@ def _money(text: str) -> int | None:
     return round(value * 1000 if match.group(2) else value)
 
 
+_NON_DIGIT_RE = re.compile(r"[^\d]")
+
+
 def _int(text: str) -> int | None:
-    digits = re.sub(r"[^\d]", "", text)
+    digits = _NON_DIGIT_RE.sub("", text)
     return int(digits) if digits else None
 
 
@@ -153,6 +156,9 @@ def guide_bullets(lines: GuideLines, heading: str) -> list[tuple[int, str]]:
     return found
 
 
+_OR_AND_RE = re.compile(r"\s+(?:or|and)\s+|^\s*(?:or|and)\s+")
+
+
 def _split_top_level(text: str) -> list[str]:
     """
     Split a list on commas, "and", "or" and "/" outside parentheses.
@@ -168,18 +174,18 @@ def _split_top_level(text: str) -> list[str]:
         else:
             current += char
     parts.append(current)
-    return [
-        piece
-        for part in parts
-        for piece in re.split(r"\s+(?:or|and)\s+|^\s*(?:or|and)\s+", part)
-    ]
+    return [piece for part in parts for piece in _OR_AND_RE.split(part)]
+
+
+_PAREN_GROUP_RE = re.compile(r"\([^)]*\)")
+_LEADING_FILLER_RE = re.compile(r"^(?:e\.g\.,?|the|other)\s+", re.IGNORECASE)
 
 
 def _split_list(text: str) -> list[str]:
     items: list[str] = []
     for part in _split_top_level(text):
-        part = re.sub(r"\([^)]*\)", "", part)
-        part = re.sub(r"^(?:e\.g\.,?|the|other)\s+", "", part.strip(), flags=re.I)
+        part = _PAREN_GROUP_RE.sub("", part)
+        part = _LEADING_FILLER_RE.sub("", part.strip())
         part = part.strip(" .;:")
         if part and len(part.split()) <= 4:
             items.append(part)
@@ -230,6 +236,10 @@ def split_terms(terms: list[str]) -> tuple[list[str], list[str]]:
     return dedupe(aliases), dedupe(acronyms)
 
 
+_LIST_PAREN_RE = re.compile(r"\s*\(([^()]*,[^()]*)\)")  # "Tools (NICE, Verint)"
+_ACRONYM_PAREN_RE = re.compile(r"\(([A-Za-z/]{2,12})\)")  # "... (WFM)"
+
+
 def skill_from_bullet(
     text: str, *, category: str, section: str, line: int
 ) -> tuple[str, str, list[str]]:
@@ -246,13 +256,16 @@ def skill_from_bullet(
     else:
         name = text.split(" (e.g.")[0]
         terms = _examples(text)
-    list_paren = re.search(r"\s*\(([^()]*,[^()]*)\)", name)
+    list_paren = _LIST_PAREN_RE.search(name)
     if list_paren:
         terms = _split_list(list_paren.group(1)) + terms
         name = (name[: list_paren.start()] + name[list_paren.end() :]).strip()
-    for acronym in re.findall(r"\(([A-Za-z/]{2,12})\)", name):
+    for acronym in _ACRONYM_PAREN_RE.findall(name):
         terms.extend(acronym.split("/"))
     return collapse_spaces(name), text, terms
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=\.)\s+")
 
 
 def parse_ladder(lines: GuideLines) -> list[LadderLevel]:
@@ -278,7 +291,7 @@ def parse_ladder(lines: GuideLines) -> list[LadderLevel]:
                 focus_line = index + 3
                 focus = [
                     sentence.strip()
-                    for sentence in re.split(r"(?<=\.)\s+", lines.items[index + 3])
+                    for sentence in _SENTENCE_END_RE.split(lines.items[index + 3])
                     if sentence.strip()
                 ]
             years_text = lines.items[index + 1][: years.start("rest")].strip()

@@ -100,11 +100,14 @@ _ACTION_START_RE = re.compile(r"[A-Z][a-z]{2,}ed\b")
 _LABEL_LIST_RE = re.compile(r"^[A-Za-z &/]{2,40}:\s*\S")
 
 
+_SEPARATOR_CHAR_RE = re.compile(r"[,;|•·]")
+
+
 def is_keyword_list(text: str) -> bool:
     """
     A comma-separated list of terms (a skills dump), not a sentence about work done.
     """
-    separators = len(re.findall(r"[,;|•·]", text))
+    separators = len(_SEPARATOR_CHAR_RE.findall(text))
     words = len(text.split())
     if separators >= 2 and _LABEL_LIST_RE.match(text):
         return True

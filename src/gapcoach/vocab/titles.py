@@ -115,6 +115,10 @@ _LEAD_RE = re.compile(
 )
 
 
+_RUNG_WORD_RE = re.compile(r"\b(?:manager|director|supervisor|officer|lead)\b", re.I)
+_ASSISTANT_VICE_RE = re.compile(r"\bassistant\s+vice\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def title_seniority(title: str) -> Seniority:
     """
@@ -134,13 +138,9 @@ def title_seniority(title: str) -> Seniority:
     """
     text = title
     officer = _OFFICER_SUFFIX_RE.search(text)
-    if officer and re.search(
-        r"\b(?:manager|director|supervisor|officer|lead)\b",
-        text[: officer.start()],
-        re.I,
-    ):
+    if officer and _RUNG_WORD_RE.search(text[: officer.start()]):
         text = text[: officer.start()]
-    if _VP_RE.search(text) and not re.search(r"\bassistant\s+vice\b", text, re.I):
+    if _VP_RE.search(text) and not _ASSISTANT_VICE_RE.search(text):
         return Seniority.VP
     if _SENIOR_MANAGER_RE.search(text):
         return Seniority.SENIOR_MANAGER
