@@ -26,10 +26,24 @@ LIMIT_BYTES = 1 << 30
 
 
 def _alias_bomb() -> str:
-    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    """Nine levels of nine aliases, every anchor inside ``role:``."""
+    levels = ['&a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, 9):
-        lines.append(f"a{level}: &a{level} [{','.join([f'*a{level - 1}'] * 9)}]")
-    return "\n".join(lines) + "\nrole: *a8\nratings: {}\n"
+        levels.append(f"&a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    return "role: [" + ", ".join(levels) + "]\nratings: {}\n"
+
+
+def _guide_with_skill(extra: str) -> str:
+    """The fixture guide with ``extra`` appended to its first technical-skill bullet."""
+    lines = GUIDE.read_text().splitlines()
+    start = lines.index("Technical Skills")
+    bullet = next(i for i in range(start, len(lines)) if lines[i].startswith("- "))
+    lines[bullet] += extra
+    return "\n".join(lines) + "\n"
+
+
+def _short_lines(text: str, width: int = 80) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
 def _write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -101,11 +115,7 @@ def _cases(folder: Path, quick: bool) -> dict[str, Callable[[], list[str]]]:
                 _write(
                     folder,
                     "guide.txt",
-                    GUIDE.read_text().replace(
-                        "\n- ",
-                        "\n- Forecasting tools like " + "like " * 10_000 + "\n- ",
-                        1,
-                    ),
+                    _guide_with_skill(" Forecasting tools like " + "like " * 10_000),
                 )
             ),
             "--no-lexicon",
@@ -114,6 +124,35 @@ def _cases(folder: Path, quick: bool) -> dict[str, Callable[[], list[str]]]:
         "FIFO as a resume": lambda: ["assess", str(_fifo(folder / "fifo.txt"))],
     }
     if not quick:
+        # at the size limits: a resume of 190,000 characters (the limit is 200,000) on one
+        # line or 80-character lines, a 5 MB guide, a 1 MB ratings file
+        for kind, unit in (("1.", "dotted digits"), ("a:", "colons"), ("1 of ", "of")):
+            text = "Call center agent  2019 - Present\n" + unit * (190_000 // len(unit))
+            for layout, body in (("one line", text), ("lines", _short_lines(text))):
+                name = f"resume at the limit, {unit}, {layout}"
+                cases[name] = lambda body=body, kind=kind, layout=layout: [
+                    "assess",
+                    str(_write(folder, f"limit-{kind}-{layout}.txt", body)),
+                ]
+        for name, extra in (
+            ("guide at 5 MB, '(((...'", " (" * 2_400_000),
+            ("guide at 5 MB, spaces", " " * 4_900_000 + "x"),
+        ):
+            cases[name] = lambda extra=extra, name=name: [
+                "taxonomy",
+                "build",
+                str(_write(folder, f"{len(extra)}.txt", _guide_with_skill(extra))),
+                "--no-lexicon",
+            ]
+        cases["ratings at 1 MB, one key"] = lambda: [
+            "assess",
+            "--ratings",
+            str(
+                _write(folder, "big.yaml", "ratings:\n  " + "- a " * 260_000 + ": 3\n")
+            ),
+            "--role",
+            ROLE,
+        ]
         cases["ratings with 10,000 keys"] = lambda: [
             "assess",
             "--ratings",

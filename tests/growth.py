@@ -53,13 +53,13 @@ class Growth:
         return self.ratio <= MAX_RATIO
 
 
-def _time(run: Callable[[str], object], text: str, repeats: int) -> float:
+def _time(run: Callable[[str], object], text: str, repeats: int, stop: float) -> float:
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
         run(text)
         best = min(best, time.perf_counter() - start)
-        if best > STOP_SECONDS:
+        if best > stop:
             break
     return best
 
@@ -84,29 +84,30 @@ def series(
     start: int = 16,
     limit: int = 1 << 16,
     repeats: int = 3,
+    stop: float = STOP_SECONDS,
 ) -> Growth:
     """
     Time ``run`` on ``make(n)`` for n = start, 2*start, ... up to ``limit`` characters.
 
-    The series stops at the first run slower than STOP_SECONDS, so an exponential
-    pattern costs at most a few of those. The growth is the geometric mean ratio of the
-    doublings whose runs are both long enough to time (a real super-linear cost shows in
-    every doubling; a burst of noise in one), or whose larger run is slower than
-    STOP_SECONDS.
+    The series stops at the first run slower than ``stop`` (STOP_SECONDS unless a test
+    times a whole pipeline), so an exponential pattern costs at most a few of those.
+    The growth is the geometric mean ratio of the doublings whose runs are both long
+    enough to time (a real super-linear cost shows in every doubling; a burst of noise
+    in one), or whose larger run is slower than ``stop``.
     """
     sizes: list[int] = []
     seconds: list[float] = []
     ratios: list[float] = []
     n = start
     while n <= limit:
-        took = _time(run, make(n), repeats)
+        took = _time(run, make(n), repeats, stop)
         # a doubling counts once both runs are long enough to time, or when the larger
         # one is so slow that no noise explains it
-        if seconds and (seconds[-1] >= FLOOR_SECONDS or took > STOP_SECONDS):
+        if seconds and (seconds[-1] >= FLOOR_SECONDS or took > stop):
             ratios.append(took / max(seconds[-1], 1e-9))
         sizes.append(n)
         seconds.append(took)
-        if took > STOP_SECONDS:
+        if took > stop:
             break
         n *= 2
     growth = statistics.geometric_mean(ratios) if ratios else 0.0

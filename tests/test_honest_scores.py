@@ -3,6 +3,7 @@ Scores cannot be gamed: a list of skill names is a mention, invisible characters
 change a score, and a use that the line itself denies is no use.
 """
 
+import pytest
 from helpers import EXAMPLES
 
 from gapcoach import Assessor
@@ -62,9 +63,16 @@ class TestSkillNameBullets:
 class TestInvisibleCharacters:
     """Zero-width characters change neither structure nor score."""
 
-    def test_zero_width_before_bullets(self) -> None:
-        """The same resume with U+200B before every bullet gets the same readiness."""
-        text = (EXAMPLES / "resumes" / "supervisor.txt").read_text()
+    @pytest.mark.parametrize("resume", ["supervisor", "joined-bullets"])
+    def test_zero_width_before_bullets(self, resume: str) -> None:
+        """The same resume with U+200B before every bullet gets the same readiness; the
+        second one's bullets start in lower case after a line ending in "and", so a
+        bullet missed on the raw line would be joined to the line above."""
+        text = (
+            (EXAMPLES / "resumes" / "supervisor.txt").read_text()
+            if resume == "supervisor"
+            else JOINED_BULLETS
+        )
         hidden = "\n".join(
             "\u200b" + line if line.lstrip().startswith(("-", "•", "*")) else line
             for line in text.splitlines()
@@ -74,6 +82,16 @@ class TestInvisibleCharacters:
         plain = [a.readiness for a in assessor.assess(text).assessments]
         marked = [a.readiness for a in assessor.assess(hidden).assessments]
         assert marked == plain
+
+
+JOINED_BULLETS = (
+    "Pat Doe\nCall Center Supervisor\n\nEXPERIENCE\n"
+    "Call Center Supervisor, Acme Contact Center, 2018 - Present\n"
+    "- Coached a team of 14 agents and\n"
+    "- built the weekly schedule in NICE IEX, cutting overtime 12%\n"
+    "- ran Calabrio QA calibration for 3 sites, raising QA scores 8 points\n"
+    "- owned the SLA dashboard in Power BI for the whole contact center\n"
+)
 
 
 class TestNegationAfterTheTerm:

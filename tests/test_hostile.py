@@ -144,12 +144,13 @@ def _ratings(tmp_path: Path, text: str, name: str = "ratings.yaml") -> Path:
 
 
 def _alias_bomb() -> str:
-    """The 'billion laughs' in YAML: nine levels of nine aliases each (about 500 bytes)."""
-    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    """The 'billion laughs' in YAML: nine levels of nine aliases each (about 500 bytes),
+    every anchor inside ``role:`` (top-level keys of their own would be refused as
+    unknown before the bomb is reached)."""
+    levels = ['&a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, 9):
-        refs = ",".join([f"*a{level - 1}"] * 9)
-        lines.append(f"a{level}: &a{level} [{refs}]")
-    return "\n".join(lines) + "\nrole: *a8\nratings: {}\n"
+        levels.append(f"&a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    return "role: [" + ", ".join(levels) + "]\nratings: {}\n"
 
 
 RATINGS_CASES = {
@@ -624,7 +625,10 @@ class TestBuilderWritesWhatItCanLoad:
 
     @staticmethod
     def _bullets(path: Path) -> list[str]:
-        return [line for line in path.read_text().splitlines() if line.startswith("- ")]
+        """The guide's skill bullets (under "Technical Skills"), which become skills."""
+        lines = path.read_text().splitlines()
+        start = lines.index("Technical Skills")
+        return [line for line in lines[start:] if line.startswith("- ")]
 
     def _build_and_load(self, tmp_path: Path, guide: Path):
         from gapcoach.taxonomy import build_taxonomy, dump_taxonomy, load_taxonomy
@@ -638,11 +642,12 @@ class TestBuilderWritesWhatItCanLoad:
         """A guide naming one skill twice builds distinct ids that load."""
         probe = self._guide(tmp_path, {})
         first = self._bullets(probe)[0]
+        reference, _ = self._build_and_load(tmp_path, probe)
         guide = self._guide(tmp_path, {first: first + "\n" + first})
         built, loaded = self._build_and_load(tmp_path, guide)
         ids = [skill.id for skill in loaded.skills]
         assert len(ids) == len(set(ids))
-        assert len(built.skills) == len(loaded.skills)
+        assert len(built.skills) == len(loaded.skills) == len(reference.skills) + 1
 
     @pytest.mark.parametrize(
         "name", ["Управление персоналом", "人员管理", "إدارة الفريق"]
@@ -653,6 +658,7 @@ class TestBuilderWritesWhatItCanLoad:
         first = self._bullets(probe)[0]
         guide = self._guide(tmp_path, {first: f"- {name}: {name}"})
         built, loaded = self._build_and_load(tmp_path, guide)
+        assert name in [skill.name for skill in loaded.skills]
         assert all(skill.id for skill in loaded.skills)
         again, _ = self._build_and_load(tmp_path, guide)
         assert [s.id for s in again.skills] == [s.id for s in built.skills]

@@ -50,7 +50,7 @@ Call Center Supervisor {_breakout("title")}
 EXPERIENCE
 Call Center Supervisor, Acme Contact Center, 2019 - Present
 - Coached a team of 14 agents in Genesys and Calabrio QA {_payload("evidence")}
-- Built the weekly schedule in NICE IEX {_svg("evidence2")} [x](javascript:alert(1))
+- Built the weekly schedule | in NICE IEX {_svg("evidence2")} [x](javascript:alert(1))
 Customer Service Agent, Acme Contact Center, 2016 - 2019
 - Handled 80 inbound calls a day in Salesforce
 """
@@ -168,6 +168,7 @@ class TestMarkdown:
     def test_table_rows_keep_their_columns(self, hostile) -> None:
         """A '|' in a skill name or evidence does not add a table column."""
         markdown = render_markdown(hostile["report"])
+        assert "schedule \\| in" in markdown  # the resume's own "|" is there, escaped
         tables: list[list[int]] = [[]]
         for line in markdown.splitlines():
             if line.startswith("|"):
@@ -196,19 +197,20 @@ class TestCsv:
         """Numbers, names and ids are written as they are."""
         assert csv_cell(cell) == cell
 
-    def test_batch_csv_file_names(self, tmp_path: Path) -> None:
-        """A resume named like a formula lands as text in the batch CSV."""
+    def test_batch_csv_file_names(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A resume named like a formula, given by its bare name, lands as text in the
+        batch CSV."""
+        monkeypatch.chdir(tmp_path)
         resume = tmp_path / "=HYPERLINK(1)@x.txt"
         resume.write_text((EXAMPLES / "resumes" / "agent.txt").read_text())
-        output = tmp_path / "team.csv"
         result = CliRunner().invoke(
-            app, ["batch", str(resume), "--role", ROLE, "-o", str(output)]
+            app, ["batch", resume.name, "--role", ROLE, "-o", "team.csv"]
         )
         assert result.exit_code == 0, result.output
-        rows = list(csv.reader(io.StringIO(output.read_text())))
-        # the path starts with "/", so only a bare name is dangerous: check both ways
-        assert rows[1][0] == str(resume)
-        assert csv_cell(resume.name) == "'" + resume.name
+        rows = list(csv.reader(io.StringIO((tmp_path / "team.csv").read_text())))
+        assert rows[1][0] == "'" + resume.name
 
 
 def _gapcoach(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -223,11 +225,28 @@ ESCAPES = (
 class TestTerminal:
     """Piped output carries no control characters, and input is never rich markup."""
 
-    def test_escape_sequences_in_the_resume_are_dropped(self) -> None:
-        """ESC, OSC title and OSC 8 hyperlinks in a resume never reach stdout."""
-        resume = RESUME.replace("Jane Roe", f"Jane {ESCAPES} Roe")
-        result = _gapcoach("assess", "-", "--role", ROLE, stdin=resume)
+    @pytest.mark.parametrize(
+        ("output_format", "line"),
+        [
+            ("rich", "Supervisor, Acme Contact Center, 2019"),
+            ("md", "Coached a team"),
+        ],
+    )
+    def test_escape_sequences_in_the_resume_are_dropped(
+        self, output_format: str, line: str
+    ) -> None:
+        """ESC, OSC title and OSC 8 hyperlinks in a resume never reach stdout: in the
+        job line the terminal view shows ("now <title>, <employer>") and in an evidence
+        line of the Markdown report."""
+        words = line.split(" ", 2)
+        payload = f"{words[0]} {words[1]} {ESCAPES} {words[2]}"
+        resume = RESUME.replace(line, payload)
+        assert resume != RESUME
+        result = _gapcoach(
+            "assess", "-", "--role", ROLE, "-f", output_format, stdin=resume
+        )
         assert result.returncode == 0, result.stderr
+        assert words[2].split()[0] in result.stdout  # the line is shown
         assert "\x1b" not in result.stdout
         assert "\x9b" not in result.stdout
         assert "\x07" not in result.stdout

@@ -162,10 +162,7 @@ class TestNothingIsLost:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not list(folder.glob(".team.jsonl.*")):
-            time.sleep(0.05)
-        assert list(folder.glob(".team.jsonl.*")), "the batch never started writing"
+        assert _wait_until_writing(folder, process), "the batch never started writing"
         time.sleep(0.5)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
@@ -177,23 +174,45 @@ class TestConcurrentBatches:
 
     @pytest.mark.slow
     def test_two_batches_leave_one_whole_file(self, folder: Path) -> None:
-        """Every line of the result parses, and it is one batch's complete output."""
+        """A long batch is writing when a short one starts on the same output: the result
+        is one batch's complete output, every line of it parsing."""
         executable = shutil.which("gapcoach")
         command = [executable] if executable else [sys.executable, "-m", "gapcoach"]
-        runs = [
-            subprocess.Popen(
-                [*command, "batch", name, name, name, "-o", "team.jsonl"],
+
+        def start(name: str, copies: int) -> subprocess.Popen[bytes]:
+            return subprocess.Popen(
+                [*command, "batch", *[name] * copies, "-o", "team.jsonl"],
                 cwd=folder,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            for name in ("agent.txt", "supervisor.txt")
-        ]
-        assert [run.wait(timeout=120) for run in runs] == [0, 0]
+
+        long = start("agent.txt", 60)
+        _wait_until_writing(folder, long)
+        short = start("supervisor.txt", 3)
+        assert [long.wait(timeout=300), short.wait(timeout=300)] == [0, 0]
         lines = (folder / "team.jsonl").read_text().splitlines()
-        assert len(lines) == 3
-        files = {json.loads(line)["input"]["file"] for line in lines}
-        assert files in ({"agent.txt"}, {"supervisor.txt"})
+        files = [json.loads(line)["input"]["file"] for line in lines]
+        assert files in (["agent.txt"] * 60, ["supervisor.txt"] * 3)
+
+
+def _wait_until_writing(
+    folder: Path, process: subprocess.Popen[bytes], seconds: float = 60
+) -> bool:
+    """
+    Wait until a batch writing team.jsonl has begun: its temporary file exists or the
+    output has changed (whatever way a version writes), or the process has ended.
+    """
+    output = folder / "team.jsonl"
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        if list(folder.glob(".team.jsonl.*")) or output.read_bytes() not in (
+            b"previous output\n",
+            b"",
+        ):
+            return True
+        time.sleep(0.05)
+    return False
 
 
 class TestOutputErrors:

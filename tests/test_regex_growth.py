@@ -5,7 +5,9 @@ inputs that once hung or took minutes now finish in seconds.
 """
 
 import ast
+import contextlib
 import importlib
+import json
 import pkgutil
 import re
 import subprocess
@@ -19,6 +21,8 @@ from helpers import run_gapcoach
 import gapcoach
 import gapcoach.ratings.parse
 import gapcoach.taxonomy.guide
+from gapcoach import Assessor, GapcoachError
+from gapcoach.ingest import MAX_TEXT_CHARS
 from gapcoach.match import SkillMatcher, mention_status
 from gapcoach.taxonomy import load_taxonomies
 
@@ -130,7 +134,8 @@ def test_alias_patterns_are_linear(matcher: SkillMatcher, kind: str) -> None:
             for pattern in patterns:
                 pattern.match(text, start)
 
-    growth = measure(run, ADVERSARIAL[kind], start=256, limit=1 << 14)
+    # from 16 characters: an exponential pattern fails within a few doublings
+    growth = measure(run, ADVERSARIAL[kind], start=16, limit=1 << 14)
     assert growth.linear, growth
 
 
@@ -181,6 +186,105 @@ def test_guide_examples_are_linear() -> None:
     assert growth.linear, growth
 
 
+@pytest.fixture(scope="module")
+def assessor() -> Assessor:
+    return Assessor()
+
+
+HEADER = "Call center agent  2019 - Present\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["one-line", "short-lines"])
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_the_pipeline_is_linear_up_to_the_text_limit(
+    assessor: Assessor, kind: str, layout: str
+) -> None:
+    """Reading and matching a resume (every pattern that sees its text, in the order the
+    pipeline applies them) grow linearly from an eighth of the text limit up to it."""
+
+    def make(n: int) -> str:
+        body = ADVERSARIAL[kind](n - len(HEADER))
+        if layout == "short-lines":
+            body = "\n".join(body[i : i + 80] for i in range(0, len(body), 80))
+        return HEADER + body
+
+    def run(text: str) -> None:
+        # refused (too many lines) is an answer too, and it must be cheap
+        with contextlib.suppress(GapcoachError):
+            assessor.assess(text)
+
+    largest = MAX_TEXT_CHARS - 200
+    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
+    assert growth.sizes[-1] * 2 > largest, growth  # the series reached the limit
+    assert growth.linear, growth
+
+
+RATINGS_LAYOUTS = {
+    "yaml-key": lambda text: f"ratings:\n  {text}: 3\n",
+    "yaml-value": lambda text: f"ratings:\n  coaching: {text}\n",
+    "json-key": lambda text: json.dumps({"ratings": {text: 3}}),
+    "csv-row": lambda text: f"skill,rating\n{text},3\n",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", sorted(RATINGS_LAYOUTS))
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_ratings_are_linear_up_to_the_size_limit(kind: str, layout: str) -> None:
+    """A ratings file with adversarial text as a key or a value, from an eighth of the
+    size limit up to it, is read (or refused) in linear time."""
+    from gapcoach.ratings import MAX_RATINGS_BYTES, load_ratings
+
+    taxonomy = next(iter(load_taxonomies().values()))
+    wrap = RATINGS_LAYOUTS[layout]
+
+    def make(n: int) -> str:
+        return wrap(ADVERSARIAL[kind](n - len(wrap(""))))
+
+    def run(text: str) -> None:
+        with contextlib.suppress(GapcoachError):
+            load_ratings(text, taxonomy, name=f"r.{layout.split('-')[0]}")
+
+    largest = MAX_RATINGS_BYTES - 4096
+    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
+    assert growth.sizes[-1] * 2 > largest, growth
+    assert growth.linear, growth
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_guides_are_linear_up_to_the_size_limit(tmp_path: Path, kind: str) -> None:
+    """A guide with a technical-skill bullet of adversarial text, from an eighth of the guide size
+    limit up to it, is built (or refused) in linear time."""
+    from helpers import FIXTURES
+
+    from gapcoach.taxonomy import build_taxonomy
+    from gapcoach.taxonomy.guide import MAX_GUIDE_BYTES
+
+    guide = (FIXTURES / "guides" / "workforce-planning-manager.txt").read_text()
+    lines = guide.splitlines()
+    skills = lines.index("Technical Skills")
+    bullet = next(i for i in range(skills, len(lines)) if lines[i].startswith("- "))
+    path = tmp_path / "guide.txt"
+
+    def make(n: int) -> str:
+        extra = ADVERSARIAL[kind](max(0, n - len(guide)))
+        return "\n".join(
+            [*lines[: bullet + 1], f"- Tools like {extra}", *lines[bullet + 1 :]]
+        )
+
+    def run(text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+        with contextlib.suppress(GapcoachError):
+            build_taxonomy(path, use_lexicon=False)
+
+    largest = MAX_GUIDE_BYTES - 4096
+    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
+    assert growth.sizes[-1] * 2 > largest, growth
+    assert growth.linear, growth
+
+
 def _ratings_text(n: int) -> str:
     keys = max(1, n // 40)
     return "ratings:\n" + "".join(f"  skill number {i:06d}: 3\n" for i in range(keys))
@@ -227,7 +331,8 @@ def test_once_slow_guide_builds_quickly(tmp_path: Path) -> None:
 
     guide = (FIXTURES / "guides" / "workforce-planning-manager.txt").read_text()
     lines = guide.splitlines()
-    bullet = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    skills = lines.index("Technical Skills")  # a skill bullet: its examples are read
+    bullet = next(i for i in range(skills, len(lines)) if lines[i].startswith("- "))
     lines.insert(bullet + 1, "- Forecasting tools like " + "like " * 10_000)
     path = tmp_path / "guide.txt"
     path.write_text("\n".join(lines), encoding="utf-8")

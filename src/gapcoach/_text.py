@@ -12,6 +12,17 @@ if TYPE_CHECKING:
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
+# A parenthesised part and the space before it ("Workforce Management (WFM)"). Linear on
+# hostile text: matching starts only where a run of spaces starts, and the inside holds
+# no parenthesis, so "((((..." or a long run of spaces is not tried again at every step.
+_PARENTHESES_RE = re.compile(r"(?<!\s)\s*\([^()]*\)")
+
+
+def without_parentheses(text: str) -> str:
+    """
+    ``text`` without its parenthesised parts and the spaces before them.
+    """
+    return _PARENTHESES_RE.sub("", text)
 
 
 def slugify(text: str) -> str:

@@ -298,10 +298,18 @@ def _big(tmp_path: Path) -> tuple[Path, str]:
 
 
 def _long_text(tmp_path: Path) -> tuple[Path, str]:
-    path = write_bytes(tmp_path, "long.txt", b"word " * 220_000)
+    path = write_bytes(tmp_path, "long.txt", b"word " * 44_000)
     return path, (
-        f"{path} has 1,100,000 characters of text; the limit is 1,000,000. Pass the "
+        f"{path} has 220,000 characters of text; the limit is 200,000. Pass the "
         "resume alone, not a whole document."
+    )
+
+
+def _many_lines(tmp_path: Path) -> tuple[Path, str]:
+    path = write_bytes(tmp_path, "lines.txt", b"a\n" * 6_000)
+    return path, (
+        f"{path} has 6,001 lines; the limit is 5,000. Pass the resume alone, not a "
+        "whole document."
     )
 
 
@@ -379,6 +387,7 @@ ERROR_CASES = {
     "image": _image,
     "file-too-big": _big,
     "text-too-long": _long_text,
+    "too-many-lines": _many_lines,
     "too-many-pages": _pages,
     "encrypted-pdf": _encrypted,
     "scanned-pdf": _scanned,

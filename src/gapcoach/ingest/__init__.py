@@ -30,6 +30,7 @@ from gapcoach.ingest.docx import MAX_DOCX_UNPACKED_BYTES, extract_docx
 from gapcoach.ingest.files import (
     BAD_CHARS_RE,
     MAX_FILE_BYTES,
+    MAX_LINES,
     MAX_TEXT_CHARS,
     RESUME,
     ResumeFormat,
@@ -47,6 +48,7 @@ from gapcoach.vocab.titles import title_seniority
 __all__ = [
     "MAX_DOCX_UNPACKED_BYTES",
     "MAX_FILE_BYTES",
+    "MAX_LINES",
     "MAX_PDF_PAGES",
     "MAX_TEXT_CHARS",
     "TODAY",
@@ -111,6 +113,12 @@ def read_resume(
         raise InputError(
             f"{item.label} has {len(raw):,} characters of text; the limit is "
             f"{MAX_TEXT_CHARS:,}. Pass the resume alone, not a whole document."
+        )
+    line_count = raw.count("\n") + 1
+    if line_count > MAX_LINES:
+        raise InputError(
+            f"{item.label} has {line_count:,} lines; the limit is {MAX_LINES:,}. "
+            "Pass the resume alone, not a whole document."
         )
     if not raw.strip():
         raise InputError(

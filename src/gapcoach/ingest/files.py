@@ -34,6 +34,7 @@ from gapcoach.errors import GapcoachError, InputError
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_LINES",
     "MAX_NESTING",
     "MAX_TEXT_CHARS",
     "RESUME",
@@ -50,7 +51,12 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_TEXT_CHARS = 1_000_000
+# A resume is a few thousand characters on a hundred or two lines (the longest of the 64
+# real ones: 16,503 characters, 231 lines); these limits are ten times that and more, and
+# they bound what a hostile text can cost: every stage is linear, so at these sizes the
+# slowest adversarial text is read and matched in a few seconds (bench/hostile.py).
+MAX_TEXT_CHARS = 200_000
+MAX_LINES = 5_000
 
 
 @dataclass(frozen=True)

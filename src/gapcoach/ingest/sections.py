@@ -21,7 +21,8 @@ def heading_key(text: str) -> str:
     return " ".join(key.split())
 
 
-_HEADING_JOINER_RE = re.compile(r"\s*(?:/|\||,|;)\s*")  # "Skills / Tools"
+# (?<!\s): a match starts only where a run of spaces starts, so a long run is read once
+_HEADING_JOINER_RE = re.compile(r"(?<!\s)\s*(?:/|\||,|;)\s*")  # "Skills / Tools"
 
 
 # asked of every line, and again of the parts of each job header: remember the answers

@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from gapcoach._text import collapse_spaces, display_name, sha256_bytes, slugify
+from gapcoach._text import (
+    collapse_spaces,
+    display_name,
+    sha256_bytes,
+    slugify,
+    without_parentheses,
+)
 from gapcoach.models import Rating, Ratings, Skill, Taxonomy
 from gapcoach.ratings.parse import (
     MAX_RATINGS_BYTES,
@@ -163,8 +169,8 @@ class _Index:
 
 
 _NON_WORD_RE = re.compile(r"[^\w\s]")
-_PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
-_NAME_JOINER_RE = re.compile(r"\s+and\s+|\s*&\s*|,\s*")
+# (?<!\s): a match starts only where a run of spaces starts, so a long run is read once
+_NAME_JOINER_RE = re.compile(r"(?<!\s)(?:\s+and\s+|\s*&\s*)|,\s*")
 
 
 def _normal(text: str) -> str:
@@ -175,7 +181,7 @@ def _forms(skill: Skill) -> set[str]:
     """
     Spellings a fuzzy key is compared with: the name, its parts and leading words.
     """
-    bare = _PARENTHESES_RE.sub("", skill.name).strip()
+    bare = without_parentheses(skill.name).strip()
     forms = {skill.name, bare, skill.id.replace("-", " ")}
     for part in [bare, *_NAME_JOINER_RE.split(bare)]:
         words = part.split()

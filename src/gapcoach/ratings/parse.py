@@ -110,7 +110,8 @@ _YAML_FLOW_START_RE = re.compile(r"[{,]\s*")
 _KEY_COLON_RE = re.compile(r":(?=\s|$)")
 
 
-_COLON_AFTER_RE = re.compile(r"\s*:(?:\s|$)")
+# (?<!\s): a match starts only where a run of spaces starts, so a long run is read once
+_COLON_AFTER_RE = re.compile(r"(?<!\s)\s*:(?:\s|$)")
 
 
 def _yaml_keys(line: str) -> Iterator[str]:

@@ -7,7 +7,7 @@ ladder, steps), every part citing its guide lines.
 import re
 from pathlib import Path
 
-from gapcoach._text import dedupe, sha256_bytes, stable_id
+from gapcoach._text import dedupe, sha256_bytes, stable_id, without_parentheses
 from gapcoach.errors import GuideParseError
 from gapcoach.models import (
     Certification,
@@ -61,7 +61,6 @@ def _first(*values: float | None) -> float:
 
 
 _TITLE_LINE_RE = re.compile(r"^Complete (.+) Career Guide$")
-_PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
 
 
 def build_taxonomy(
@@ -125,7 +124,7 @@ def build_taxonomy(
             skill_id = _unique(stable_id(name, prefix="skill"), taken)
             entry = lex_skills.get(skill_id) or LexiconSkill()
             override = lex_role.get(skill_id) or RoleOverride()
-            name_alias = _PARENTHESES_RE.sub("", name).lower()
+            name_alias = without_parentheses(name).lower()
             guide_aliases, guide_acronyms = split_terms(terms)
             actions = default_actions(name, terms)
             actions.update(entry.actions)

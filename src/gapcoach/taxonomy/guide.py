@@ -29,7 +29,7 @@ REQUIRED_SECTIONS = (
     "Career Path",
 )
 
-_MAX_GUIDE_BYTES = 5_000_000
+MAX_GUIDE_BYTES = 5_000_000
 
 _YEARS_RE = re.compile(
     r"^(?P<min>\d+)\s*(?:(?:-|–|to)\s*(?P<max>\d+)|(?P<plus>\+))\s*years?"
@@ -79,12 +79,12 @@ def read_guide_text(path: Path) -> str:
 
     kind = FileKind(
         what="a career guide text file",
-        max_bytes=_MAX_GUIDE_BYTES,
+        max_bytes=MAX_GUIDE_BYTES,
         error=GuideParseError,
         missing="check the guide's path",
         too_big=lambda label, size: (
             f"{label} is {size:,} bytes; a career guide is at most "
-            f"{_MAX_GUIDE_BYTES:,} bytes."
+            f"{MAX_GUIDE_BYTES:,} bytes."
         ),
         binary="not a career guide in plain text",
     )
@@ -156,7 +156,8 @@ def guide_bullets(lines: GuideLines, heading: str) -> list[tuple[int, str]]:
     return found
 
 
-_OR_AND_RE = re.compile(r"\s+(?:or|and)\s+|^\s*(?:or|and)\s+")
+# (?<!\s): a match starts only where a run of spaces starts, so a long run is read once
+_OR_AND_RE = re.compile(r"(?<!\s)\s+(?:or|and)\s+|^\s*(?:or|and)\s+")
 
 
 def _split_top_level(text: str) -> list[str]:
@@ -177,7 +178,7 @@ def _split_top_level(text: str) -> list[str]:
     return [piece for part in parts for piece in _OR_AND_RE.split(part)]
 
 
-_PAREN_GROUP_RE = re.compile(r"\([^)]*\)")
+_PAREN_GROUP_RE = re.compile(r"\([^()]*\)")  # no "(" inside: linear on "((((..."
 _LEADING_FILLER_RE = re.compile(r"^(?:e\.g\.,?|the|other)\s+", re.IGNORECASE)
 
 
@@ -236,7 +237,9 @@ def split_terms(terms: list[str]) -> tuple[list[str], list[str]]:
     return dedupe(aliases), dedupe(acronyms)
 
 
-_LIST_PAREN_RE = re.compile(r"\s*\(([^()]*,[^()]*)\)")  # "Tools (NICE, Verint)"
+# "Tools (NICE, Verint)": begins only where spaces begin, and splits at the first comma,
+# so neither a long run of spaces nor many commas is tried again at every position
+_LIST_PAREN_RE = re.compile(r"(?<!\s)\s*\(([^(),]*,[^()]*)\)")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Za-z/]{2,12})\)")  # "... (WFM)"
 
 
