@@ -215,7 +215,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         shutil.copy(SUPERVISOR, folder / "supervisor.txt")
-        print(f"{'case':32} {'seconds':>8} {'peak MB':>9}  exit")
+        print(f"{'case':44} {'seconds':>8} {'peak MB':>9}  exit")
         for case, prepare in _cases(folder, options.quick).items():
             seconds, peak, code, stderr = _run(prepare())
             bad = (
@@ -232,7 +232,7 @@ def main() -> int:
                 if bad and stderr
                 else ""
             )
-            print(f"{case:32} {seconds:8.2f} {peak / 1e6:9.0f}  {code}{flag}")
+            print(f"{case:44} {seconds:8.2f} {peak / 1e6:9.0f}  {code}{flag}")
     print(
         f"worst: {worst_time:.2f} s, peak {worst_memory / 1e6:.0f} MB "
         f"(limits {LIMIT_SECONDS:.0f} s, {LIMIT_BYTES >> 20} MB); {failed} failed"

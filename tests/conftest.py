@@ -18,7 +18,6 @@ _REPORTED = [
     "scikit-learn",
     "numpy",
     "typer",
-    "click",
     "rich",
     "Jinja2",
     "PyYAML",
