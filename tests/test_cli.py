@@ -196,6 +196,26 @@ class TestAssess:
             "call-center-operations-manager."
         )
 
+    @pytest.mark.parametrize(
+        "role", ["Call Center Director", "call center director", "CALL-CENTER-DIRECTOR"]
+    )
+    def test_role_by_title_or_id_in_any_case(self, role: str) -> None:
+        """--role takes a role's title as well as its id, in any case."""
+        result = runner.invoke(
+            app, ["assess", SUPERVISOR, "--role", role, "-f", "json"]
+        )
+        assert result.exit_code == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert [a["role_id"] for a in report["assessments"]] == ["call-center-director"]
+
+    def test_a_near_title_suggests_the_id(self) -> None:
+        """A misspelt title is refused with the closest role's id."""
+        result = runner.invoke(
+            app, ["assess", SUPERVISOR, "--role", "Call Centre Directors"]
+        )
+        assert result.exit_code == 1
+        assert "Did you mean 'call-center-director'?" in result.stderr
+
     def test_user_taxonomy(self, tmp_path: Path) -> None:
         """--taxonomy assesses against a user's own taxonomy file."""
         guide = (
@@ -247,8 +267,33 @@ class TestSkillsAndRoles:
 
 
 @pytest.mark.slow
+class TestVersionAndCompletion:
+    @pytest.mark.parametrize("flag", ["--version", "-V"])
+    def test_version(self, flag: str) -> None:
+        """--version and -V print the installed version and exit 0."""
+        import gapcoach
+
+        result = runner.invoke(app, [flag])
+        assert result.exit_code == 0
+        assert result.stdout == f"gapcoach {gapcoach.__version__}\n"
+
+    def test_completion_script(self) -> None:
+        """Shell completion is on: the bash script can be shown (and installed)."""
+        result = runner.invoke(app, ["--show-completion", "bash"])
+        assert result.exit_code == 0
+        assert "_gapcoach_completion" in result.stdout
+
+
 class TestInstalledEntryPoint:
     """The real `gapcoach` executable, in a subprocess."""
+
+    def test_version(self) -> None:
+        """`gapcoach --version` from the installed entry point."""
+        import gapcoach
+
+        result = self._run("--version")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == f"gapcoach {gapcoach.__version__}\n"
 
     def _run(
         self, *args: str, stdin: str | None = None

@@ -25,7 +25,6 @@ app = typer.Typer(
     help="How ready am I for the next contact-center role, what is missing, and what "
     "do I do first? Offline and explainable.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 taxonomy_app = typer.Typer(
@@ -33,6 +32,34 @@ taxonomy_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(taxonomy_app, name="taxonomy")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from gapcoach._version import package_version
+
+        typer.echo(f"gapcoach {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Print gapcoach's version and exit.",
+            is_eager=True,
+            callback=_print_version,
+        ),
+    ] = False,
+) -> None:
+    """
+    How ready am I for the next contact-center role, what is missing, and what do I do
+    first? Offline and explainable.
+    """
+
 
 TaxonomyOption = Annotated[
     Path | None,

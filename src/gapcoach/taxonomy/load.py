@@ -248,19 +248,29 @@ def load_taxonomies(path: Path | None = None) -> dict[str, Taxonomy]:
 
 def resolve_roles(taxonomies: dict[str, Taxonomy], role: str | None) -> list[Taxonomy]:
     """
-    The taxonomies a role argument selects: one id, or all of them for None / "all".
+    The taxonomies a role argument selects: one role by its id or its title (any case),
+    or all of them for None / "all".
 
     Raises:
-        UnknownRoleError: The id is not loaded; the message lists the ones that are.
+        UnknownRoleError: No loaded role has that id or title; the message suggests the
+            closest and lists the ids that are loaded.
     """
-    if role is None or role == "all":
+    if role is None or role.strip().casefold() == "all":
         return list(taxonomies.values())
     if role in taxonomies:
         return [taxonomies[role]]
+    # a role's id or its title, in any case ("Call Center Director")
+    wanted = " ".join(role.split()).casefold()
+    for taxonomy in taxonomies.values():
+        if wanted in (taxonomy.role_id.casefold(), taxonomy.title.casefold()):
+            return [taxonomy]
     from rapidfuzz import process
 
-    guess = process.extractOne(role, list(taxonomies))
-    hint = f" Did you mean '{guess[0]}'?" if guess and guess[1] >= 60 else ""
+    names = {t.title: t.role_id for t in taxonomies.values()} | {
+        rid: rid for rid in taxonomies
+    }
+    guess = process.extractOne(role, list(names))
+    hint = f" Did you mean '{names[guess[0]]}'?" if guess and guess[1] >= 60 else ""
     raise UnknownRoleError(
         f"Unknown role '{role}'.{hint} Known roles: {', '.join(taxonomies)}."
     )
