@@ -197,6 +197,42 @@ class TestAssess:
         )
 
     @pytest.mark.parametrize(
+        ("suffix", "starts"),
+        [
+            (".html", "<!DOCTYPE html>"),
+            (".json", "{"),
+            (".md", "# gapcoach assessment"),
+            (".txt", "gapcoach "),
+        ],
+    )
+    def test_format_follows_the_output_extension(
+        self, tmp_path: Path, suffix: str, starts: str
+    ) -> None:
+        """-o report.html writes HTML (it wrote terminal text before), and so on."""
+        output = tmp_path / f"report{suffix}"
+        result = runner.invoke(app, ["assess", SUPERVISOR, "-o", str(output)])
+        assert result.exit_code == 0, result.stderr
+        text = output.read_text(encoding="utf-8")
+        assert text.lstrip().startswith(starts), text[:80]
+        assert "\x1b" not in text
+        if suffix == ".json":
+            assert json.loads(text)["assessments"]
+
+    def test_a_format_that_contradicts_the_extension_is_refused(
+        self, tmp_path: Path
+    ) -> None:
+        """-f md -o report.html is a usage error, and nothing is written."""
+        output = tmp_path / "report.html"
+        result = runner.invoke(
+            app, ["assess", SUPERVISOR, "-f", "md", "-o", str(output)]
+        )
+        assert result.exit_code == 2
+        assert "does not match the output 'report.html'" in " ".join(
+            result.stderr.split()
+        ).replace("│ ", "")
+        assert not output.exists()
+
+    @pytest.mark.parametrize(
         "role", ["Call Center Director", "call center director", "CALL-CENTER-DIRECTOR"]
     )
     def test_role_by_title_or_id_in_any_case(self, role: str) -> None:

@@ -9,6 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 import gapcoach.cli as cli
+import gapcoach.cli.rate as cli_rate
 
 runner = CliRunner()
 ROLE = "call-center-operations-manager"
@@ -27,7 +28,7 @@ def test_refuses_without_a_terminal(tmp_path: Path) -> None:
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend stdin and stdout are a terminal."""
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_rate, "_interactive", lambda: True)
 
 
 @pytest.mark.usefixtures("terminal")

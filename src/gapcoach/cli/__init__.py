@@ -76,18 +76,18 @@ JsonOption = Annotated[
 
 # Markup and emoji codes are off: text from resumes, file names, ratings and taxonomies is
 # printed as it is written ("[/bold]" or ":smile:" included); styles come from Text objects.
-def _stdout() -> Console:
+def stdout_console() -> Console:
     return Console(highlight=False, markup=False, emoji=False)
 
 
-def _stderr() -> Console:
+def stderr_console() -> Console:
     return Console(
         stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False
     )
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
+def one_error_line() -> Iterator[None]:
     """
     Turn gapcoach's own errors into one ``Error: ...`` line and exit code 1.
     """
@@ -95,7 +95,7 @@ def _errors() -> Iterator[None]:
         yield
     except GapcoachError as error:
         message = strip_controls(str(error).replace("\n", " "))
-        _stderr().print(
+        stderr_console().print(
             Text.assemble(("Error:", "bold red"), " ", message), soft_wrap=True
         )
         raise typer.Exit(1) from None
@@ -115,7 +115,7 @@ def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
     """
     from gapcoach.taxonomy import load_taxonomies
 
-    with _errors():
+    with one_error_line():
         loaded = load_taxonomies(taxonomy)
     rows = [
         {
@@ -149,7 +149,7 @@ def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
             f"{row['required_years']}+",
             f"${salary:,}" if salary else "-",
         )
-    _stdout().print(table)
+    stdout_console().print(table)
 
 
 @app.command()
@@ -168,7 +168,7 @@ def skills(
     """
     from gapcoach.taxonomy import load_taxonomies, resolve_roles
 
-    with _errors():
+    with one_error_line():
         (selected,) = resolve_roles(load_taxonomies(taxonomy), role)
     if as_json:
         _print_json(
@@ -198,7 +198,7 @@ def skills(
             }
         )
         return
-    console = _stdout()
+    console = stdout_console()
     categories = sorted({s.category for s in selected.skills})
     for category in categories:
         table = Table(
@@ -249,7 +249,7 @@ def taxonomy_build(
     from gapcoach.output import atomic_output, check_output
     from gapcoach.taxonomy import build_taxonomy, dump_taxonomy
 
-    with _errors():
+    with one_error_line():
         if output is not None:
             check_output(output, inputs=[guide, *([lexicon] if lexicon else [])])
         built = build_taxonomy(
@@ -259,9 +259,9 @@ def taxonomy_build(
     if output is None:
         typer.echo(text, nl=False)
         return
-    with _errors(), atomic_output(output) as handle:
+    with one_error_line(), atomic_output(output) as handle:
         handle.write(text)
-    _stderr().print(
+    stderr_console().print(
         rich_text(
             f"Wrote {output}: {built.title}, {len(built.skills)} skills, "
             f"{len(built.ladder)} ladder levels, "
@@ -284,10 +284,10 @@ def taxonomy_validate(
     """
     from gapcoach.taxonomy import load_taxonomies
 
-    with _errors():
+    with one_error_line():
         loaded = load_taxonomies(path)
     for t in loaded.values():
-        _stdout().print(
+        stdout_console().print(
             rich_text(
                 f"OK {t.role_id}: {len(t.skills)} skills, {len(t.ladder)} ladder levels."
             )
@@ -309,12 +309,12 @@ def read(
     """
     from gapcoach.ingest import read_resume
 
-    with _errors():
+    with one_error_line():
         document = read_resume(_resume_source(resume))
     if as_json:
         typer.echo(document.model_dump_json(indent=2, exclude={"text", "lines"}))
         return
-    console = _stdout()
+    console = stdout_console()
     console.print(
         Text.assemble(
             (strip_controls(document.name), "bold"),
@@ -379,14 +379,16 @@ def assess(
         typer.Option(help="Self-ratings file (YAML, JSON or CSV).", show_default=False),
     ] = None,
     output_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
-            help="rich (terminal), json, md or html.",
+            help="rich (terminal), json, md or html (default: from the extension of -o, "
+            "else rich).",
             case_sensitive=False,
+            show_default=False,
         ),
-    ] = "rich",
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -401,12 +403,7 @@ def assess(
     Example:
         $ gapcoach assess examples/resumes/supervisor.txt --role call-center-operations-manager
     """
-    output_format = output_format.lower()
-    if output_format not in {"rich", "json", "md", "html"}:
-        raise typer.BadParameter(
-            f"'{output_format}' is not one of rich, json, md, html.",
-            param_hint="--format",
-        )
+    output_format = _report_format(output_format, output)
     if resume is None and ratings is None:
         raise typer.BadParameter(
             "give a resume file, - for stdin, or --ratings FILE.", param_hint="RESUME"
@@ -414,7 +411,7 @@ def assess(
     from gapcoach.api import Assessor
     from gapcoach.output import check_output
 
-    with _errors():
+    with one_error_line():
         if output is not None:
             read = [Path(resume)] if resume not in (None, "-") else []
             check_output(output, inputs=[*read, *([ratings] if ratings else [])])
@@ -422,6 +419,41 @@ def assess(
             None if resume is None else _resume_source(resume), ratings=ratings
         )
     _emit(report, output_format, output)
+
+
+# what an output file's extension says it holds (.txt: the terminal view as plain text)
+_SUFFIX_FORMATS = {
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "rich",
+}
+
+
+def _report_format(chosen: str | None, output: Path | None) -> str:
+    """
+    The format to write: --format when given, else the one -o's extension names, else
+    rich; a --format that contradicts the extension is a usage error, not a .html file
+    full of terminal text.
+    """
+    inferred = _SUFFIX_FORMATS.get(output.suffix.lower()) if output else None
+    if chosen is None:
+        return inferred or "rich"
+    chosen = chosen.lower()
+    if chosen not in {"rich", "json", "md", "html"}:
+        raise typer.BadParameter(
+            f"'{chosen}' is not one of rich, json, md, html.", param_hint="--format"
+        )
+    if inferred is not None and inferred != chosen:
+        assert output is not None
+        raise typer.BadParameter(
+            f"'{chosen}' does not match the output '{output.name}', which is {inferred}; "
+            "leave out --format or change the extension.",
+            param_hint="--format",
+        )
+    return chosen
 
 
 def _emit(report: Any, output_format: str, output: Path | None) -> None:
@@ -434,9 +466,9 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
     if output_format == "rich":
         renderable = render.render_terminal(report)
         if output is None:
-            _stdout().print(renderable)
+            stdout_console().print(renderable)
             return
-        with _errors(), atomic_output(output) as handle:
+        with one_error_line(), atomic_output(output) as handle:
             Console(file=handle, width=100, color_system=None).print(renderable)
     else:
         renderers = {
@@ -448,9 +480,9 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
         if output is None:
             typer.echo(text, nl=False)
             return
-        with _errors(), atomic_output(output) as handle:
+        with one_error_line(), atomic_output(output) as handle:
             handle.write(text)
-    _stderr().print(rich_text(f"Wrote {output}"))
+    stderr_console().print(rich_text(f"Wrote {output}"))
 
 
 @app.command()
@@ -526,10 +558,10 @@ def batch(
             param_hint="--output",
         )
     cohort = batch_stage.Cohort()
-    console = _stderr()
+    console = stderr_console()
     from gapcoach.output import atomic_output, check_output
 
-    with _errors():
+    with one_error_line():
         paths = batch_stage.expand_inputs(inputs)
         ratings_files = (
             sorted(ratings_dir.iterdir())
@@ -565,8 +597,8 @@ def batch(
                     progress.update(task, rate=f"{cohort.n_files / elapsed:.1f}/s")
             if chosen == "html":
                 handle.write(render.render_cohort_html(cohort, version=__version__))
-    _stdout().print(render.render_cohort_terminal(cohort))
-    _stderr().print(rich_text(f"Wrote {output}"))
+    stdout_console().print(render.render_cohort_terminal(cohort))
+    stderr_console().print(rich_text(f"Wrote {output}"))
     if cohort.n_failed:
         raise typer.Exit(1)
 
@@ -597,115 +629,5 @@ def main() -> None:
     sys.exit(code)
 
 
-_STAR_MEANINGS = (
-    "1 = never done it",
-    "2 = know what it is (read about it, a course)",
-    "3 = do it in my job",
-    "4 = own it and can show results with numbers",
-    "5 = run it at scale (several sites, a budget, the strategy)",
-)
-
-
-def _interactive() -> bool:
-    """
-    True when both stdin and stdout are terminals (tests replace this).
-    """
-    import sys
-
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-@app.command()
-def rate(
-    role: Annotated[str, typer.Argument(help="Role id whose skills to rate.")],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="Ratings file to write (and resume if it exists). "
-            "Default: ratings-ROLE.yaml.",
-            show_default=False,
-        ),
-    ] = None,
-    revisit: Annotated[
-        bool, typer.Option(help="Ask again about skills the file already rates.")
-    ] = False,
-    taxonomy: TaxonomyOption = None,
-) -> None:
-    """
-    Rate yourself on a role's skills, one question at a time, 1-5 stars.
-
-    Press Enter on an empty answer to stop; the file is saved and the next run resumes
-    where you stopped.
-
-    Example:
-        $ gapcoach rate call-center-operations-manager -o my-ratings.yaml
-    """
-    from rich.panel import Panel
-    from rich.prompt import IntPrompt
-
-    from gapcoach.output import atomic_output, check_output
-    from gapcoach.ratings import dump_ratings, load_ratings, run_questionnaire
-    from gapcoach.taxonomy import load_taxonomies, resolve_roles
-
-    target = output or Path(f"ratings-{role}.yaml")
-    with _errors():
-        check_output(target)
-        (selected,) = resolve_roles(load_taxonomies(taxonomy), role)
-        existing = load_ratings(target, selected) if target.exists() else None
-        if not _interactive():
-            from gapcoach.errors import InputError
-
-            raise InputError(
-                "gapcoach rate asks questions and needs an interactive terminal; "
-                "run it in a terminal, or write a ratings file by hand (see README)."
-            )
-    console = _stdout()
-    total = len(selected.skills)
-    done = len(existing.ratings) if existing else 0
-    console.print(
-        Text.assemble(
-            f"Rating {total} skills of ",
-            (strip_controls(selected.title), "bold"),
-            strip_controls(f" ({done} already rated in {target})" if done else ""),
-            ". Empty answer = stop and save.",
-        )
-    )
-
-    def ask(skill: Any, current: int | None) -> int | None:
-        console.print(
-            Panel(
-                Text.assemble(
-                    strip_controls(skill.description),
-                    "\n\n",
-                    ("\n".join(_STAR_MEANINGS), "dim"),
-                ),
-                title=Text.assemble(
-                    (strip_controls(skill.name), "bold"),
-                    strip_controls(f" ({skill.category})"),
-                ),
-                title_align="left",
-            )
-        )
-        while True:
-            answer = IntPrompt.ask(
-                "Stars (1-5)",
-                console=console,
-                default=current,
-                show_default=current is not None,
-            )
-            if answer is None:
-                return None
-            if 1 <= answer <= 5:
-                return answer
-            console.print(
-                Text("Please answer 1 to 5, or press Enter to stop.", style="red")
-            )
-
-    ratings = run_questionnaire(selected, existing=existing, ask=ask, revisit=revisit)
-    with _errors(), atomic_output(target) as handle:
-        handle.write(dump_ratings(ratings, selected))
-    console.print(
-        rich_text(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
-    )
+# the commands of their own modules register on ``app`` when imported
+from gapcoach.cli import rate as _rate  # noqa: E402, F401
