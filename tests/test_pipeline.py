@@ -212,6 +212,16 @@ class TestProperties:
 
 
 class TestLibrary:
+    def test_a_file_name_given_as_text_is_an_error(self) -> None:
+        """assess("resume.txt") would score the name as a resume (0/100): say so."""
+        name = str(EXAMPLES / "resumes" / "supervisor.txt")
+        with pytest.raises(gapcoach.InputError, match=r"pass Path\("):
+            assess(name)
+        with pytest.raises(gapcoach.InputError, match="is the name of a file"):
+            Assessor().assess(name)
+        # text that names no file is still text
+        assert assess("Call center agent, 2019 - Present").assessments
+
     """The public API, as users import it."""
 
     def test_exported_members_are_sorted(self) -> None:

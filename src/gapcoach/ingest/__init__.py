@@ -93,6 +93,11 @@ def read_resume(
         raise TypeError(
             f"read_resume() takes a Path, str or bytes, not {type(source).__name__}"
         )
+    if isinstance(source, str) and _names_a_file(source):
+        raise InputError(
+            f"'{source}' is the name of a file, but a str is read as the resume's text; "
+            f"pass Path('{source}') to read the file."
+        )
     item = read_source(source, RESUME, name=name)
     chosen = choose_format(item, format)
     if not item.data.strip():
@@ -154,3 +159,16 @@ def read_resume(
         scope=structure.scope,
         hidden_text_chars=hidden,
     )
+
+
+def _names_a_file(text: str) -> bool:
+    """
+    Is this one-line string the path of an existing file? (``assess("resume.txt")`` is a
+    common slip: read as text it would be a blank person scored 0.)
+    """
+    if text == "-" or "\n" in text or len(text) > 1024:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name the file system cannot hold
+        return False
