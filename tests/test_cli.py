@@ -218,6 +218,15 @@ class TestAssess:
         if suffix == ".json":
             assert json.loads(text)["assessments"]
 
+    def test_any_format_may_go_to_a_txt_file(self, tmp_path: Path) -> None:
+        """.txt holds any text: -f json -o report.txt writes JSON."""
+        output = tmp_path / "report.txt"
+        result = runner.invoke(
+            app, ["assess", SUPERVISOR, "-f", "json", "-o", str(output)]
+        )
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(output.read_text(encoding="utf-8"))["assessments"]
+
     def test_a_format_that_contradicts_the_extension_is_refused(
         self, tmp_path: Path
     ) -> None:

@@ -374,8 +374,8 @@ def test_no_network_is_used_during_an_assessment() -> None:
         "socket.socket.connect_ex = refuse\n"
         "socket.create_connection = refuse\n"
         "socket.getaddrinfo = refuse\n"
-        "import gapcoach\n"
-        f"report = gapcoach.assess({str(SUPERVISOR)!r})\n"
+        "import pathlib, gapcoach\n"
+        f"report = gapcoach.assess(pathlib.Path({str(SUPERVISOR)!r}))\n"
         "print(json.dumps({'calls': calls, 'modules': sorted(sys.modules),"
         " 'roles': len(report.assessments)}))\n"
     )

@@ -446,7 +446,8 @@ def _report_format(chosen: str | None, output: Path | None) -> str:
         raise typer.BadParameter(
             f"'{chosen}' is not one of rich, json, md, html.", param_hint="--format"
         )
-    if inferred is not None and inferred != chosen:
+    # .txt holds any text (JSON and Markdown too): only .json, .md and .html contradict
+    if inferred is not None and inferred != chosen and inferred != "rich":
         assert output is not None
         raise typer.BadParameter(
             f"'{chosen}' does not match the output '{output.name}', which is {inferred}; "
