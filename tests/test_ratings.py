@@ -2,6 +2,7 @@
 Tests of the ratings stage: self-rating files in, resolved Ratings out, and back.
 """
 
+import json
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,51 @@ class TestLoad:
             str(caught.value)
             == f"{path} does not exist; check the ratings file's path."
         )
+
+
+class TestSettings:
+    """role and scale are settings of a ratings file, never ratings themselves."""
+
+    def test_a_flat_file_keeps_role_and_scale_as_settings(self) -> None:
+        """A bare mapping may name its role and scale beside the skills it rates."""
+        ratings = load_ratings(
+            "role: mini-role\nscale: levels\ncoaching: 3\n", TAXONOMY, name="r.yaml"
+        )
+        assert ratings.role == "mini-role"
+        assert ratings.scale == "levels"
+        assert summary(ratings) == [("coaching", 3, 3.0)]
+
+    def test_a_file_with_only_a_role_rates_nothing(self) -> None:
+        """'role: x' alone was read as a rating 'x' for a skill 'role'."""
+        ratings = load_ratings("role: mini-role\n", TAXONOMY, name="r.yaml")
+        assert ratings.role == "mini-role"
+        assert ratings.ratings == []
+
+    def test_ratings_alone_assess_the_role_they_name(self, tmp_path: Path) -> None:
+        """Self-ratings without a resume assess the file's role, unless --role says."""
+        from typer.testing import CliRunner
+
+        from gapcoach.cli import app
+
+        path = tmp_path / "mine.yaml"
+        path.write_text(
+            "role: call-center-director\nratings:\n"
+            "  workforce-management-wfm-software: 4\n",
+            encoding="utf-8",
+        )
+
+        def roles(*extra: str) -> list[str]:
+            result = CliRunner().invoke(
+                app, ["assess", "--ratings", str(path), "-f", "json", *extra]
+            )
+            assert result.exit_code == 0, result.stderr
+            return [a["role_id"] for a in json.loads(result.stdout)["assessments"]]
+
+        assert roles() == ["call-center-director"]
+        assert roles("--role", "all") == [
+            "call-center-director",
+            "call-center-operations-manager",
+        ]
 
 
 class TestErrors:

@@ -66,6 +66,7 @@ class Assessor:
             )
         else:
             self.taxonomies = load_taxonomies(taxonomy)
+        self.role = role
         self.roles = resolve_roles(self.taxonomies, role)
         self.hashes = {rid: taxonomy_sha256(t) for rid, t in self.taxonomies.items()}
         self.max_steps = max_steps
@@ -125,6 +126,15 @@ class Assessor:
         roles = self.roles if role is None else resolve_roles(self.taxonomies, role)
         document = self.read(resume)
         loaded_ratings = self.load_ratings(ratings)
+        if (
+            document is None
+            and role is None
+            and self.role is None
+            and loaded_ratings is not None
+            and loaded_ratings.role
+        ):
+            # self-ratings alone, for the role the file names: assess that role
+            roles = resolve_roles(self.taxonomies, loaded_ratings.role)
         if document is not None:
             matches = self.matcher.match(document, ratings=loaded_ratings)
         else:

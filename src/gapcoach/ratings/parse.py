@@ -216,8 +216,9 @@ def _parse_mapping_file(
         role = data.get("role")
         scale = data.get("scale")
     else:
-        # a bare mapping of skill: value is accepted too
-        ratings, start, role, scale = data, 0, None, None
+        # a bare mapping of skill: value is accepted too; role and scale stay settings
+        ratings = {k: v for k, v in data.items() if k not in ("role", "scale")}
+        start, role, scale = 0, data.get("role"), data.get("scale")
     keys = [str(key) for key in ratings]
     _check_count(label, len(keys))
     positions = _key_lines(lines, keys, start=start, quoted=quoted)
