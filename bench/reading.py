@@ -17,6 +17,7 @@ the reading work it judges is done.
 import argparse
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 import yaml
 
 from gapcoach.ingest import read_resume
-from gapcoach.models import Document, Seniority
+from gapcoach.models import Document, Job, Seniority
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "bench" / "data" / "eval"
@@ -47,13 +48,15 @@ def years(months: int) -> float:
     return math.floor(months / 12 * 10 + 0.5 + 1e-9) / 10
 
 
-def label_spans(history: dict[str, Any], key: str) -> list[tuple[int, int]]:
-    """The labelled jobs' spans where ``key`` (in_field or leading) is true."""
+def label_spans(
+    history: dict[str, Any], key: str | None = None
+) -> list[tuple[int, int]]:
+    """The labelled jobs' spans where ``key`` (in_field or leading) is true; all: None."""
     as_of = str(history["as_of"])
     return [
         (month_index(str(job["start"]), as_of), month_index(str(job["end"]), as_of))
         for job in history["jobs"]
-        if job[key]
+        if key is None or job[key]
     ]
 
 
@@ -80,26 +83,30 @@ def _read(split: str, path: Path) -> Person | None:
     return Person(split, path.stem, history, document)
 
 
-def _read_spans(document: Document, as_of: str, leading: bool) -> list[tuple[int, int]]:
+def _read_spans(
+    document: Document, as_of: str, keep: Callable[[Job], bool] = lambda job: True
+) -> list[tuple[int, int]]:
+    """The spans of the jobs read that ``keep`` accepts."""
     return [
         (month_index(job.start, as_of), month_index(job.end or "present", as_of))
         for job in document.jobs
-        if (job.rung.rank >= Seniority.LEAD.rank if leading else job.relevant)
+        if keep(job)
     ]
+
+
+def _in_field(job: Job) -> bool:
+    return job.relevant
+
+
+def _leading(job: Job) -> bool:
+    return job.rung.rank >= Seniority.LEAD.rank
 
 
 def _matched(person: Person) -> tuple[int, int, int]:
     """(labelled jobs, jobs read, jobs read that match a labelled one)."""
     assert person.document is not None
-    as_of = str(person.history["as_of"])
-    labelled = [
-        (month_index(str(j["start"]), as_of), month_index(str(j["end"]), as_of))
-        for j in person.history["jobs"]
-    ]
-    read = [
-        (month_index(j.start, as_of), month_index(j.end or "present", as_of))
-        for j in person.document.jobs
-    ]
+    labelled = label_spans(person.history)
+    read = _read_spans(person.document, str(person.history["as_of"]))
     free = list(labelled)
     hits = 0
     for start, end in read:
@@ -125,8 +132,8 @@ def report(people: list[Person], *, errors: bool) -> None:
             continue
         document = person.document
         as_of = str(history["as_of"])
-        cc = years(union_months(_read_spans(document, as_of, leading=False)))
-        lead = years(union_months(_read_spans(document, as_of, leading=True)))
+        cc = years(union_months(_read_spans(document, as_of, _in_field)))
+        lead = years(union_months(_read_spans(document, as_of, _leading)))
         cc_error = abs(cc - float(history["cc_years"]))
         lead_error = abs(lead - float(history["leading_years"]))
         within += cc_error <= 1.0 + 1e-9

@@ -6,6 +6,7 @@ that breaks the rubric (no proof quoted, a proof that is not in the resume, an
 out-of-field person with more than two applied skills) would corrupt every figure.
 """
 
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -25,6 +26,7 @@ JOB_KEYS = {"title", "employer", "start", "end", "in_field", "leading"}
 MONTH_RE = re.compile(r"(19[5-9]\d|20[0-4]\d)-(0[1-9]|1[0-2])")
 
 
+@functools.cache
 def _bench_reading() -> Any:
     """bench/reading.py, whose month arithmetic the labels are checked with."""
     path = EVAL.parents[1] / "reading.py"

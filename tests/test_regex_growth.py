@@ -12,6 +12,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,16 @@ def test_guide_examples_are_linear() -> None:
     assert growth.linear, growth
 
 
+def _assert_linear_up_to(
+    largest: int, run: Callable[[str], object], make: Callable[[int], str]
+) -> None:
+    """A whole stage, timed once per size from an eighth of a size limit up to it (the
+    series must reach the limit), grows at most ~2.5x per doubling."""
+    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
+    assert growth.sizes[-1] * 2 > largest, growth  # the series reached the limit
+    assert growth.linear, growth
+
+
 @pytest.fixture(scope="module")
 def assessor() -> Assessor:
     return Assessor()
@@ -214,10 +225,7 @@ def test_the_pipeline_is_linear_up_to_the_text_limit(
         with contextlib.suppress(GapcoachError):
             assessor.assess(text)
 
-    largest = MAX_TEXT_CHARS - 200
-    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
-    assert growth.sizes[-1] * 2 > largest, growth  # the series reached the limit
-    assert growth.linear, growth
+    _assert_linear_up_to(MAX_TEXT_CHARS - 200, run, make)
 
 
 RATINGS_LAYOUTS = {
@@ -246,10 +254,7 @@ def test_ratings_are_linear_up_to_the_size_limit(kind: str, layout: str) -> None
         with contextlib.suppress(GapcoachError):
             load_ratings(text, taxonomy, name=f"r.{layout.split('-')[0]}")
 
-    largest = MAX_RATINGS_BYTES - 4096
-    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
-    assert growth.sizes[-1] * 2 > largest, growth
-    assert growth.linear, growth
+    _assert_linear_up_to(MAX_RATINGS_BYTES - 4096, run, make)
 
 
 @pytest.mark.slow
@@ -279,10 +284,7 @@ def test_guides_are_linear_up_to_the_size_limit(tmp_path: Path, kind: str) -> No
         with contextlib.suppress(GapcoachError):
             build_taxonomy(path, use_lexicon=False)
 
-    largest = MAX_GUIDE_BYTES - 4096
-    growth = measure(run, make, start=largest // 8, limit=largest, repeats=1, stop=60)
-    assert growth.sizes[-1] * 2 > largest, growth
-    assert growth.linear, growth
+    _assert_linear_up_to(MAX_GUIDE_BYTES - 4096, run, make)
 
 
 def _ratings_text(n: int) -> str:

@@ -89,16 +89,12 @@ def read_resume(
     """
     year, month = today or TODAY
     today_index = month_index(year, month)
-    if not isinstance(source, Path | str | bytes):
-        raise TypeError(
-            f"read_resume() takes a Path, str or bytes, not {type(source).__name__}"
-        )
     if isinstance(source, str) and _names_a_file(source):
         raise InputError(
             f"'{source}' is the name of a file, but a str is read as the resume's text; "
             f"pass Path('{source}') to read the file."
         )
-    item = read_source(source, RESUME, name=name)
+    item = read_source(source, RESUME, name=name, caller="read_resume()")
     chosen = choose_format(item, format)
     if not item.data.strip():
         raise InputError(

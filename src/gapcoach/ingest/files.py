@@ -127,10 +127,16 @@ class Source:
 
 
 def read_source(
-    source: Path | str | bytes, kind: FileKind, *, name: str | None = None
+    source: Path | str | bytes,
+    kind: FileKind,
+    *,
+    name: str | None = None,
+    caller: str = "read_source()",
 ) -> Source:
     """
     Read a path, standard input ("-", where the kind allows), text or bytes.
+
+    ``caller`` names the public function in the TypeError for any other type.
 
     Raises:
         GapcoachError: Of the kind's class: missing, not a regular file, too big,
@@ -168,7 +174,7 @@ def read_source(
             text=source,
             suffix=Path(name or "").suffix.lower(),
         )
-    raise TypeError(f"expected a Path, str or bytes, not {type(source).__name__}")
+    raise TypeError(f"{caller} takes a Path, str or bytes, not {type(source).__name__}")
 
 
 def _check_size(label: str, size: int, kind: FileKind) -> None:

@@ -47,10 +47,6 @@ def read_ratings_source(
     """
     from gapcoach.ingest.files import FileKind, decode_text, read_source
 
-    if not isinstance(source, Path | str | bytes):
-        raise TypeError(
-            f"load_ratings() takes a Path, str or bytes, not {type(source).__name__}"
-        )
     kind = FileKind(
         what="a ratings file (.yaml, .json or .csv)",
         max_bytes=MAX_RATINGS_BYTES,
@@ -59,7 +55,7 @@ def read_ratings_source(
         too_big=lambda label, size: _too_big(label),
         unnamed="<ratings>",
     )
-    item = read_source(source, kind, name=name)
+    item = read_source(source, kind, name=name, caller="load_ratings()")
     label = display_name(name) if isinstance(source, Path) and name else item.label
     text = item.text if item.text is not None else decode_text(item.data, label, kind)
     return label, item.data, text, item.suffix
