@@ -94,7 +94,7 @@ class TestAssess:
         assert result.exit_code == 0
         assert result.stdout == ""
         assert f"Wrote {target}" in result.stderr
-        assert json.loads(target.read_text())["schema_version"] == "1.0"
+        assert json.loads(target.read_text())["schema_version"] == "1.1"
 
     def test_rich_to_file_is_plain_text(self, tmp_path: Path) -> None:
         """The terminal view written to a file has no colour codes."""
@@ -390,3 +390,68 @@ class TestInstalledEntryPoint:
         assert result.returncode == 0, result.stderr
         # "<" is escaped in Markdown, so a renderer shows "<stdin>" instead of a tag
         assert result.stdout.startswith("# gapcoach assessment: &lt;stdin>")
+
+
+class TestRead:
+    """`gapcoach read` shows where each job came from and why it is in the field."""
+
+    _RESUME = (
+        "Experience\n"
+        "Team Lead, Call Center | Acme | 2022 - Present\n"
+        "- Led a team of 9 agents on inbound calls.\n"
+        "Supervisor | Beta Care | Jan 2024 - Mar 2019\n"
+        "- Led a team.\n"
+        "Customer Service Agent | Acme | Jan 2019 - ???\n"
+        "Line Cook\nBlue Plate Diner - Austin, TX\n2014 - 2016\n"
+        "- Cooked on the restaurant line.\n"
+    )
+
+    def test_job_lines_reasons_and_notices(self, tmp_path: Path) -> None:
+        resume = tmp_path / "r.txt"
+        resume.write_text(self._RESUME, encoding="utf-8")
+        result = runner.invoke(app, ["read", str(resume)], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "line 2; in the field: the title names contact-center work" in (
+            result.output
+        )
+        assert "lines 7, 8, 9; not in the field: the title names work in person" in (
+            result.output
+        )
+        assert "Note: line 4: the dates 'Jan 2024 - Mar 2019' cannot be used" in (
+            result.output
+        )
+        assert (
+            "Note: line 6: 'Customer Service Agent | Acme | Jan 2019 - ???' looks "
+            in (result.output)
+        )
+
+    def test_notices_reach_every_report(self, tmp_path: Path) -> None:
+        resume = tmp_path / "r.txt"
+        resume.write_text(self._RESUME, encoding="utf-8")
+        data = json.loads(runner.invoke(app, ["read", str(resume), "--json"]).output)
+        assert [job["lines"] for job in data["jobs"]] == [[2], [7, 8, 9]]
+        assert len(data["notices"]) == 2
+        for form, suffix in (
+            ("json", "json"),
+            ("md", "md"),
+            ("html", "html"),
+            ("rich", "txt"),
+        ):
+            out = tmp_path / f"report.{suffix}"
+            result = runner.invoke(
+                app,
+                [
+                    "assess",
+                    str(resume),
+                    "--role",
+                    "call-center-operations-manager",
+                    "--format",
+                    form,
+                    "-o",
+                    str(out),
+                ],
+            )
+            assert result.exit_code == 0, result.output
+            text = out.read_text(encoding="utf-8")
+            assert "line 4: the dates" in text, form
+            assert "Jan 2019 - ???" in text, form

@@ -93,7 +93,7 @@ def test_the_scan_finds_the_patterns() -> None:
     assert len(PATTERNS) > 60
     for name in (
         "gapcoach.vocab.claims._RESULT_RE",
-        "gapcoach.ingest.jobs._SEGMENT_SPLIT_RE",
+        "gapcoach.ingest.header.SEGMENT_SPLIT_RE",
     ):
         assert name in PATTERNS
 

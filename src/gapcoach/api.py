@@ -22,7 +22,7 @@ from gapcoach.models import (
 
 __all__ = ["SCHEMA_VERSION", "Assessor", "assess"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ResumeSource = Path | str | bytes | Document | None
 RatingsSource = Path | str | bytes | Ratings | None
@@ -162,6 +162,7 @@ class Assessor:
                 ratings_file=loaded_ratings.name if loaded_ratings else None,
                 ratings_sha256=loaded_ratings.sha256 if loaded_ratings else None,
                 hidden_text_chars=document.hidden_text_chars if document else 0,
+                notices=document.notices if document else [],
             ),
             best_next_role=best,
             best_next_role_reason=reason,

@@ -234,6 +234,15 @@ class Job(Model):
         description="The rung of the title on the ladder, whatever the field (a store "
         "manager is a manager); read once here so that nothing downstream re-parses it."
     )
+    lines: list[int] = Field(
+        default_factory=list,
+        description="The lines the job was read from: its title, dates and, when on a "
+        "line of its own, employer (1-based, as ResumeLine.number).",
+    )
+    field_reason: str = Field(
+        default="",
+        description="Why the job counts as contact-center work or not, in a phrase.",
+    )
 
 
 class Scope(Model):
@@ -269,6 +278,11 @@ class Document(Model):
         "there is no title or it is off the ladder).",
     )
     scope: Scope = Scope()
+    notices: list[str] = Field(
+        default_factory=list,
+        description="What the reader could not use, each naming its line: dates not "
+        "understood, or a date range that cannot be (it ends before it starts).",
+    )
     hidden_text_chars: int = Field(
         default=0,
         ge=0,
@@ -504,6 +518,10 @@ class InputInfo(Model):
             "Characters of hidden text the resume contained, which were not assessed "
             "(Document.hidden_text_chars); 0 when there was none or no resume."
         ),
+    )
+    notices: list[str] = Field(
+        default_factory=list,
+        description="What was read but could not be used (Document.notices).",
     )
 
 

@@ -192,6 +192,8 @@ def render_terminal(report: Assessment) -> RenderableType:
     parts: list[RenderableType] = [header]
     if report.input.hidden_text_chars:
         parts.append(Text(_hidden_text_note(report.input.hidden_text_chars), "yellow"))
+    for notice in report.input.notices:
+        parts.append(Text(strip_controls(f"Note: {notice}"), "yellow"))
     if len(report.assessments) > 1:
         parts.append(_comparison(report))
         if report.best_next_role_reason:

@@ -2,19 +2,23 @@
 Jobs found in a work history, in every layout, and reading speed.
 """
 
+import json
 import time
 from pathlib import Path
 
+import pytest
 from fixtures_ingest import (
     FIXTURES,
     job_table,
+    make_docx,
+    make_pdf,
     one_job,
 )
 
 from gapcoach.ingest import (
     read_resume,
 )
-from gapcoach.models import Seniority
+from gapcoach.models import Document, Seniority
 
 
 class TestJobs:
@@ -213,3 +217,48 @@ class TestSpeed:
             read_resume(path)
             timings.append(time.perf_counter() - started)
         assert min(timings) < 0.020
+
+
+HISTORY = FIXTURES / "history"
+EXPECTED = json.loads((HISTORY / "expected.json").read_text(encoding="utf-8"))
+LAYOUTS = sorted(name for name in EXPECTED if not name.startswith("_"))
+
+
+def _jobs(document: Document) -> list[list[object]]:
+    return [
+        [job.title, job.employer, job.start, job.end, job.relevant]
+        for job in document.jobs
+    ]
+
+
+class TestLayoutResumes:
+    """
+    Each work-history layout and date style a person writes in (the work-history issue's
+    list) reads as the same jobs: stacked lines, prose, dates in brackets, a promotion
+    on one line, ISO, dotted, slashed, quarters, seasons, months in other languages.
+    """
+
+    @pytest.mark.parametrize("name", LAYOUTS)
+    def test_text(self, name: str) -> None:
+        document = read_resume(HISTORY / name, today=(2026, 11))
+        assert _jobs(document) == EXPECTED[name]
+
+    @pytest.mark.parametrize("name", ["stacked.txt", "narrative.txt"])
+    def test_pdf_and_docx(self, name: str, tmp_path: Path) -> None:
+        """The same resume as a real PDF (fpdf2) and a real DOCX (python-docx)."""
+        lines = (HISTORY / name).read_text(encoding="utf-8").splitlines()
+        pdf = make_pdf(tmp_path, lines, name="resume.pdf")
+        docx = make_docx(tmp_path, lines, name="resume.docx")
+        for path in (pdf, docx):
+            document = read_resume(path, today=(2026, 11))
+            assert _jobs(document) == EXPECTED[name], path.suffix
+
+    def test_job_lines(self) -> None:
+        """Each job names the line its title stands on."""
+        document = read_resume(HISTORY / "stacked.txt", today=(2026, 11))
+        lines = document.text.splitlines()
+        assert [lines[job.line - 1] for job in document.jobs] == [
+            "Customer Service Representative II",
+            "Customer Service Representative I",
+            "Cashier",
+        ]

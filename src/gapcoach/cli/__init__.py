@@ -338,19 +338,33 @@ def read(
         f"sites {scope.sites or '-'}, budget "
         + (f"${scope.budget_usd:,}" if scope.budget_usd else "-")
     )
-    table = Table(title="Jobs", title_justify="left")
-    for column in ("title", "employer", "from", "to", "months", "level"):
-        table.add_column(column)
+    console.print(
+        Text("Jobs (most recent first)", "bold") if document.jobs else "Jobs: -"
+    )
     for job in document.jobs:
-        table.add_row(
-            job.title,
-            job.employer or "-",
-            job.start,
-            job.end or "present",
-            str(job.months),
-            job.level.value,
+        numbers = job.lines or [job.line]
+        where = (
+            f"line {numbers[0]}"
+            if len(numbers) == 1
+            else f"lines {', '.join(str(number) for number in numbers)}"
         )
-    console.print(table)
+        heading = " · ".join(
+            part
+            for part in (
+                job.title,
+                job.employer,
+                f"{job.start} – {job.end or 'present'} ({job.months} months)",
+                job.level.value,
+            )
+            if part
+        )
+        verdict = "in the field" if job.relevant else "not in the field"
+        console.print(Text(strip_controls(f"  {heading}"), "bold"))
+        console.print(
+            Text(strip_controls(f"    {where}; {verdict}: {job.field_reason}"), "dim")
+        )
+    for notice in document.notices:
+        console.print(Text(strip_controls(f"Note: {notice}"), "yellow"))
 
 
 def _resume_source(resume: str) -> Path | str:

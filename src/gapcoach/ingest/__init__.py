@@ -138,7 +138,7 @@ def read_resume(
             f"{item.label} has no readable words (wrong encoding, or not a resume); "
             "save it as UTF-8 text, .pdf or .docx and try again."
         )
-    structure = find_structure(lines, today_index)
+    structure = find_structure(lines, today_index, bulleted)
     return Document(
         name=item.name,
         sha256=sha256_bytes(item.data),
@@ -153,6 +153,7 @@ def read_resume(
         current_level=structure.current_level,
         current_rung=structure.current_rung,
         scope=structure.scope,
+        notices=structure.notices,
         hidden_text_chars=hidden,
     )
 

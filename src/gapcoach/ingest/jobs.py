@@ -8,14 +8,15 @@ first, years of experience (all and relevant), the current title and level, and 
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from gapcoach.ingest.dates import (
     DATE,
     DATE_ONLY_RE,
     DATE_RE,
     END_ONLY_RE,
+    FOREIGN_RANGE_RE,
     LONE_DATE_END_RE,
+    LOOSE_RANGE_RE,
     PRESENT,
     RANGE_RE,
     SEPARATOR,
@@ -26,151 +27,33 @@ from gapcoach.ingest.dates import (
     format_month,
     make_span,
     month_index,
+    translate_months,
 )
+from gapcoach.ingest.header import (
+    LOCATION_RE,
+    SEGMENT_SPLIT_RE,
+    TITLE_THRESHOLD,
+    clean_segment,
+    is_place,
+    split_header,
+    strip_place,
+    title_score,
+)
+from gapcoach.ingest.narrative import story_jobs
 from gapcoach.ingest.scope import find_scope
 from gapcoach.ingest.sections import (
     SPACED_LETTERS_RE,
     assign_sections,
     heading_key,
-    heading_section,
 )
 from gapcoach.models import Job, Scope, Seniority
-from gapcoach.vocab.field import field_relevance
+from gapcoach.vocab.field import field_relevance, field_verdict
 from gapcoach.vocab.headings import HEADINGS
 from gapcoach.vocab.titles import (
-    CC_TITLE_RE,
-    PAST_TENSE_RE,
-    TITLE_ADJECTIVE_RE,
     TITLE_NOUN_RE,
     VERB_START_RE,
     title_seniority,
 )
-
-_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
-    "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|"
-    "AB|BC|MB|NB|NL|NS|ON|PE|QC|SK|State"
-)
-
-_LOCATION_RE = re.compile(
-    r"\bCity\s*,\s*State\b(?:\s*,\s*(?:United States|USA|US)\b)?|\bState\s*,\s*USA\b|"
-    r"\(\s*(?:remote|hybrid|on-?site)\s*\)|\bremote\b",
-    re.IGNORECASE,
-)
-
-_TRAILING_PLACE_RE = re.compile(
-    rf",\s*(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,2}}\s*,\s*)?(?:{_STATES})\b\.?"
-    r"(?:\s+\d{5})?(?:\s*,\s*(?:USA|US|United States|Canada))?$"
-)
-
-_PLACE_ONLY_RE = re.compile(
-    rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}\s*,\s*(?:{_STATES})\b\.?"
-    r"(?:\s+\d{5})?|Greater\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+Area|remote|hybrid)$",
-    re.IGNORECASE,
-)
-
-_COMPANY_PLACEHOLDER_RE = re.compile(r"\bCompany Name\b", re.IGNORECASE)
-
-_SEGMENT_SPLIT_RE = re.compile(
-    # why the look-behind: a match starts only where a run of spaces starts, so a long
-    # run is scanned once instead of once per space
-    r"(?<!\s)\s*(?:\||｜|•|·|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s|\s@\s|\sat\s)\s*"
-)
-
-
-# a title may end in an abbreviation's dot; a sentence ends in any other
-_ABBREVIATION_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|Mgr|Asst)\.$")
-_PHONE_NUMBER_RE = re.compile(r"\d{3}\W+\d{3}\W+\d{4}")
-
-
-@lru_cache(maxsize=8192)  # the same header parts are scored from several neighbours
-def _title_score(text: str) -> int:
-    """
-    How much a piece of text looks like a job title (>= 4 is accepted).
-    """
-    words = text.split()
-    if not words or len(words) > 12 or heading_section(text):
-        return -99
-    score = 0
-    if TITLE_NOUN_RE.search(text):
-        score += 3
-    if CC_TITLE_RE.search(text):
-        score += 2
-    if len(words) <= 8:
-        score += 1
-    alpha = [word for word in words if word[:1].isalpha()]
-    if alpha and sum(word[0].isupper() for word in alpha) >= 0.6 * len(alpha):
-        score += 1
-    if text.endswith(".") and not _ABBREVIATION_END_RE.search(text):
-        score -= 3
-    if text[0].islower():
-        score -= 3
-    if VERB_START_RE.match(text) or (
-        # "Coordinated communication between ..." is a sentence; "Shared Services
-        # Supervisor" is a title
-        len(words) > 5
-        and PAST_TENSE_RE.match(text)
-        and not TITLE_ADJECTIVE_RE.match(text)
-    ):
-        score -= 3
-    if "@" in text or _PHONE_NUMBER_RE.search(text):
-        score -= 5
-    return score
-
-
-_TITLE_THRESHOLD = 4
-
-
-def _clean_segment(text: str) -> str:
-    text = text.strip(" ,;:|-–—[]")
-    while text.startswith("(") and (text.endswith(")") or ")" not in text):
-        text = text[1:-1] if text.endswith(")") else text[1:]
-        text = text.strip(" ,;:|-–—[]")
-    if text.endswith(")") and "(" not in text:
-        text = text[:-1].strip(" ,;:|-–—[]")
-    return text
-
-
-def _split_header(text: str) -> tuple[str | None, str | None]:
-    """
-    A header line's text, without its dates, -> (title, employer).
-    """
-    employer: str | None = None
-    if _COMPANY_PLACEHOLDER_RE.search(text):
-        employer = "Company Name"
-        text = _COMPANY_PLACEHOLDER_RE.sub(" | ", text)
-    text = _LOCATION_RE.sub(" | ", text)
-    segments = [_clean_segment(part) for part in _SEGMENT_SPLIT_RE.split(text)]
-    segments = [part for part in segments if part and not _is_place(part)]
-    titled = [_title_score(part) >= _TITLE_THRESHOLD for part in segments]
-    if True not in titled:
-        if employer is None and segments:
-            employer = _strip_place(segments[0]) or None
-        return None, employer
-    first = titled.index(True)
-    # neighbouring title-like parts belong together ("Senior Agent - Assistant Supervisor")
-    last = first
-    while (
-        last + 1 < len(segments)
-        and titled[last + 1]
-        and TITLE_NOUN_RE.search(segments[last + 1])
-    ):
-        last += 1
-    title = _strip_place(" - ".join(segments[first : last + 1]))
-    if employer is None:
-        others = segments[last + 1 :] + segments[:first]
-        employer = next(
-            (_strip_place(part) for part in others if _strip_place(part)), None
-        )
-    return title or None, employer
-
-
-def _strip_place(text: str) -> str:
-    return _clean_segment(_TRAILING_PLACE_RE.sub("", text))
-
-
-def _is_place(text: str) -> bool:
-    return bool(_PLACE_ONLY_RE.match(_clean_segment(text)))
 
 
 @dataclass
@@ -183,6 +66,7 @@ class _Entry:
     number: int
     text: str
     block: int
+    bullet: bool = False
     anchor: bool = False
     used: bool = False
     merged: bool = False
@@ -196,10 +80,11 @@ class _FoundJob:
     span: Span
     line: int
     header: set[int] = field(default_factory=set)
+    sentence: str | None = None  # a job told in a sentence: its lines are that sentence
 
 
 def _scope_entries(
-    lines: list[str], sections: list[str], headings: list[bool]
+    lines: list[str], sections: list[str], headings: list[bool], bulleted: list[bool]
 ) -> list[_Entry]:
     wanted = {"experience"} if "experience" in sections else {"summary", "other"}
     entries: list[_Entry] = []
@@ -216,7 +101,13 @@ def _scope_entries(
             if not previous_in:
                 block += 1
             entries.append(
-                _Entry(index=index, number=index + 1, text=line, block=block)
+                _Entry(
+                    index=index,
+                    number=index + 1,
+                    text=line,
+                    block=block,
+                    bullet=bulleted[index],
+                )
             )
         previous_in = inside
     return entries
@@ -261,6 +152,11 @@ def _merge_split_ranges(entries: list[_Entry]) -> None:
 
 _MAX_HEADER_WORDS = 14
 
+# a sentence that tells a job has a person in it: a cheap test before the sentence reader
+_STORY_HINT_RE = re.compile(
+    r"\bI\s+(?:have|had|was|am|worked|work|served|joined|started|was)\b"
+)
+
 _MAX_HEADER_CHARS = 400
 
 
@@ -276,9 +172,10 @@ class _Anchor:
     multi: bool
 
 
-def _anchors(entries: list[_Entry], today: int) -> list[_Anchor]:
+def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anchor]:
     """
-    Every dated job header candidate: ranges, "Since 2019", and "Title ... Mar 2016".
+    Every dated job header candidate: ranges, "Since 2019", and "Title ... Mar 2016";
+    a date range that cannot be used, or dates not understood, add to ``notices``.
     """
     found: list[_Anchor] = []
     for position, entry in enumerate(entries):
@@ -287,6 +184,9 @@ def _anchors(entries: list[_Entry], today: int) -> list[_Anchor]:
         # a job header is short: look at the start of very long lines only
         text = (entry.date_text or entry.text)[:_MAX_HEADER_CHARS]
         ranges = list(RANGE_RE.finditer(text))
+        if not ranges and FOREIGN_RANGE_RE.search(text):
+            text = translate_months(text)
+            ranges = list(RANGE_RE.finditer(text))
         if ranges:
             multi = len(ranges) > 1
             previous_end = 0
@@ -299,18 +199,30 @@ def _anchors(entries: list[_Entry], today: int) -> list[_Anchor]:
                 if len(rest.split()) > _MAX_HEADER_WORDS:
                     # a long line: only a short title before the dates makes it a header
                     rest = _strip_heading_prefix(text[: match.start()])
-                    if len(rest.split()) > 8 or _split_header(rest)[0] is None:
+                    if len(rest.split()) > 8 or split_header(rest)[0] is None:
                         continue
                 entry.anchor = True
                 span = make_span(match.group("start"), match.group("end"), today)
                 if span is not None:
                     found.append(_Anchor(position, span, rest, multi))
+                else:
+                    notices.append(
+                        f"line {entry.number}: the dates '{match.group(0)}' cannot be "
+                        "used (they end before they start, lie in the future or span "
+                        "over 50 years); that job is not counted."
+                    )
             continue
         since = SINCE_RE.search(text)
         if since:
             rest = text[: since.start()] + " | " + text[since.end() :]
             span = make_span(since.group("start"), None, today)
-            if span is not None and len(rest.split()) <= _MAX_HEADER_WORDS:
+            # "... moved into adjuster roles since 2020" ends a bullet, not a header
+            if (
+                span is not None
+                and len(rest.split()) <= _MAX_HEADER_WORDS
+                and not entry.bullet
+                and not VERB_START_RE.match(text)
+            ):
                 entry.anchor = True
                 found.append(_Anchor(position, span, rest, False))
             continue
@@ -318,13 +230,28 @@ def _anchors(entries: list[_Entry], today: int) -> list[_Anchor]:
         lone = LONE_DATE_END_RE.search(tail)
         if lone and len(DATE_RE.findall(text)) == 1:
             rest = text[: len(text) - len(tail) + lone.start()]
-            title, _ = _split_header(rest)
+            title, _ = split_header(rest)
             span = make_span(lone.group("start"), None, today)
             if title is not None and span is not None:
                 # a start date alone after a title: the job is still going on
                 entry.anchor = True
                 found.append(_Anchor(position, span, rest, False))
+                continue
+        if (
+            not entry.bullet
+            and len(text.split()) <= _MAX_HEADER_WORDS
+            and LOOSE_RANGE_RE.search(text)
+        ):
+            notices.append(
+                f"line {entry.number}: '{_shorten(text)}' looks like dates but was "
+                "not understood; that job is not counted (write dates as "
+                "'Mar 2019 – Jun 2021')."
+            )
     return found
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _strip_heading_prefix(text: str) -> str:
@@ -338,25 +265,36 @@ def _strip_heading_prefix(text: str) -> str:
     return text
 
 
-def _find_jobs(entries: list[_Entry], today: int) -> list[_FoundJob]:
+def _find_jobs(
+    entries: list[_Entry], today: int, notices: list[str]
+) -> list[_FoundJob]:
     """
     Dated jobs of the work history, each with its title and (where present) employer.
     """
     _merge_split_ranges(entries)
-    jobs: list[_FoundJob] = []
-    for anchor in _anchors(entries, today):
+    jobs = _told_jobs(entries, today)
+    for anchor in _anchors(entries, today, notices):
         entry = entries[anchor.position]
-        title, employer = _split_header(anchor.rest)
+        title, employer = split_header(anchor.rest)
         header = {entry.index}
         line = entry.number
         found: int | None = None
         if title is None and not anchor.multi:
-            date_only = not _clean_segment(anchor.rest.replace("|", ""))
+            date_only = not clean_segment(anchor.rest.replace("|", ""))
             found = _neighbour_title(entries, anchor.position, date_only=date_only)
+            stacked = (
+                _title_over_employer(entries, anchor.position)
+                if found is None and date_only
+                else None
+            )
+            if stacked is not None:
+                found, employer = stacked
+                entries[found + 1].used = True
+                header.add(entries[found + 1].index)
             if found is not None:
                 neighbour = entries[found]
                 neighbour.used = True
-                title, other_employer = _split_header(neighbour.text)
+                title, other_employer = split_header(neighbour.text)
                 employer = employer or other_employer
                 header.add(neighbour.index)
                 line = neighbour.number
@@ -369,7 +307,37 @@ def _find_jobs(entries: list[_Entry], today: int) -> list[_FoundJob]:
                 else anchor.position
             )
             employer = _employer_above(entries, first)
+        if employer is None and found is None:
+            employer = _employer_below(entries, anchor.position)
         jobs.append(_FoundJob(title, employer, anchor.span, line, header))
+    return jobs
+
+
+def _told_jobs(entries: list[_Entry], today: int) -> list[_FoundJob]:
+    """
+    Jobs told in sentences ("From 2019 to 2022 I was a Team Lead at Acme"); their lines
+    are not read again as headers.
+    """
+    jobs: list[_FoundJob] = []
+    previous: str | None = None
+    for entry in entries:
+        if not _STORY_HINT_RE.search(entry.text):
+            continue
+        told = story_jobs(entry.text, today, previous)
+        for job in told:
+            jobs.append(
+                _FoundJob(
+                    job.title,
+                    job.employer,
+                    job.span,
+                    entry.number,
+                    {entry.index},
+                    job.sentence,
+                )
+            )
+            previous = job.employer
+        if told:
+            entry.used = True
     return jobs
 
 
@@ -391,7 +359,7 @@ def _neighbour_title(
     before = position - 1
     while before >= 0 and entries[before].merged:
         before -= 1
-    while _usable(entries, before, block) and _is_place(entries[before].text):
+    while _usable(entries, before, block) and is_place(entries[before].text):
         before -= 1
     after = position + 1
     while after < len(entries) and entries[after].merged:
@@ -402,13 +370,33 @@ def _neighbour_title(
             candidates.append(candidate)
     best: tuple[int, int] | None = None
     for rank, candidate in enumerate(candidates):
-        title, _ = _split_header(entries[candidate].text)
+        title, _ = split_header(entries[candidate].text)
         if title is None:
             continue
-        score = _title_score(title) * 10 - rank
+        score = title_score(title) * 10 - rank
         if best is None or score > best[0]:
             best = (score, candidate)
     return None if best is None else best[1]
+
+
+def _employer_like(entry: _Entry) -> str | None:
+    """
+    The employer an employer line names ("Acme Insurance - Omaha, NE"), if it is one: a
+    short line of capitalised words, not a bullet, a title, a sentence or a date.
+    """
+    text = entry.text
+    words = text.split()
+    if (
+        entry.bullet
+        or len(words) > 8
+        or text.endswith(".")
+        or TITLE_NOUN_RE.search(text)
+        or VERB_START_RE.match(text)
+        or DATE_RE.search(text)
+        or not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    ):
+        return None
+    return strip_place(SEGMENT_SPLIT_RE.split(text)[0]) or None
 
 
 def _employer_above(entries: list[_Entry], position: int) -> str | None:
@@ -419,36 +407,62 @@ def _employer_above(entries: list[_Entry], position: int) -> str | None:
     if not _usable(entries, above, entries[position].block):
         return None
     text = entries[above].text
-    words = text.split()
     # a bullet of the previous job can look like a name: only trust a line that names a
     # place ("Acme Health - Omaha, NE") or starts a block (after a heading or blank line)
     starts_block = above == 0 or (
         entries[above - 1].block != entries[above].block
         or entries[above].index - entries[above - 1].index > 1
     )
-    has_place = _strip_place(text) != _clean_segment(text) or _LOCATION_RE.search(text)
-    if (
-        not (starts_block or has_place)
-        or len(words) > 8
-        or text.endswith(".")
-        or TITLE_NOUN_RE.search(text)
-        or VERB_START_RE.match(text)
-        or DATE_RE.search(text)
-        or not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
-    ):
+    has_place = strip_place(text) != clean_segment(text) or LOCATION_RE.search(text)
+    if not (starts_block or has_place):
         return None
-    employer = _strip_place(_SEGMENT_SPLIT_RE.split(text)[0])
-    return employer or None
+    return _employer_like(entries[above])
+
+
+def _employer_below(entries: list[_Entry], position: int) -> str | None:
+    """
+    An employer line just below a job's header ("Senior Manager (2022 – Present)" /
+    "Acme Pharmacy"), not a bullet of the job.
+    """
+    below = position + 1
+    if not _usable(entries, below, entries[position].block):
+        return None
+    return _employer_like(entries[below])
+
+
+def _title_over_employer(
+    entries: list[_Entry], position: int
+) -> tuple[int, str] | None:
+    """
+    Title, employer and dates each on their own line: the title two lines above a
+    date-only line, with the employer line between (position of the title, employer).
+    """
+    block = entries[position].block
+    above = position - 1
+    while above >= 0 and entries[above].merged:
+        above -= 1
+    if not _usable(entries, above, block) or not _usable(entries, above - 1, block):
+        return None
+    employer = _employer_like(entries[above])
+    if employer is None or split_header(entries[above].text)[0] is not None:
+        return None
+    title, _ = split_header(entries[above - 1].text)
+    if title is None or entries[above - 1].bullet:
+        return None
+    return above - 1, employer
 
 
 def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]:
     """
     The lines of each job: from its header to the next job's header.
     """
-    starts = sorted({min(job.header) for job in jobs})
+    starts = sorted({min(job.header) for job in jobs if job.sentence is None})
     indexes = [entry.index for entry in entries]
     bodies: list[list[str]] = []
     for job in jobs:
+        if job.sentence is not None:
+            bodies.append([job.sentence])
+            continue
         following = bisect.bisect_right(starts, max(job.header))
         stop = starts[following] if following < len(starts) else None
         low = bisect.bisect_left(indexes, min(job.header))
@@ -487,9 +501,9 @@ def _headline(
         seen += 1
         if SPACED_LETTERS_RE.match(line.replace("  ", " ")):
             continue
-        for part in _SEGMENT_SPLIT_RE.split(line):
-            part = _clean_segment(part)
-            if TITLE_NOUN_RE.search(part) and _title_score(part) >= _TITLE_THRESHOLD:
+        for part in SEGMENT_SPLIT_RE.split(line):
+            part = clean_segment(part)
+            if TITLE_NOUN_RE.search(part) and title_score(part) >= TITLE_THRESHOLD:
                 return part
     return None
 
@@ -505,12 +519,18 @@ class _Structure:
     current_level: Seniority
     current_rung: Seniority
     scope: Scope
+    notices: list[str]
 
 
-def find_structure(lines: list[str], today: int) -> _Structure:
+def find_structure(
+    lines: list[str], today: int, bulleted: list[bool] | None = None
+) -> _Structure:
     sections, headings = assign_sections(lines)
-    entries = _scope_entries(lines, sections, headings)
-    found = _find_jobs(entries, today)
+    entries = _scope_entries(
+        lines, sections, headings, bulleted or [False] * len(lines)
+    )
+    notices: list[str] = []
+    found = _find_jobs(entries, today, notices)
     bodies = _job_bodies(found, entries)
     jobs: list[Job] = []
     verdicts: list[bool | None] = []
@@ -520,7 +540,7 @@ def find_structure(lines: list[str], today: int) -> _Structure:
         if key in seen:  # some resumes list the same history twice
             continue
         seen.add(key)
-        verdict = field_relevance(job.title, body, employer=job.employer or "")
+        verdict, reason = field_verdict(job.title, body, employer=job.employer or "")
         rung = title_seniority(job.title)
         end = today if job.span.end is None else job.span.end
         jobs.append(
@@ -534,6 +554,8 @@ def find_structure(lines: list[str], today: int) -> _Structure:
                 level=rung if verdict else Seniority.OUTSIDE,
                 relevant=bool(verdict),
                 rung=rung,
+                lines=sorted(index + 1 for index in job.header),
+                field_reason=reason,
             )
         )
         verdicts.append(verdict)
@@ -596,6 +618,7 @@ def find_structure(lines: list[str], today: int) -> _Structure:
         current_level=current_level,
         current_rung=current_rung,
         scope=find_scope([line for line in lines if line]),
+        notices=notices,
     )
 
 

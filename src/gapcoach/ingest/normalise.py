@@ -49,6 +49,9 @@ _KEEP_HYPHEN = frozenset(
     }
 )  # fmt: skip
 
+# an em dash saved as cp1252 and read back, its closing quote straightened ("â€\"")
+_STRAIGHTENED_DASH = 'â€"'
+
 _SUSPECT_RE = re.compile("[ÂÃâÅÆÐðï¼ŸÄÊœ€™\ufffd]")
 
 
@@ -58,6 +61,7 @@ def _repair(text: str) -> str:
     """
     if text.isascii():
         return text
+    text = text.replace(_STRAIGHTENED_DASH, "—")
     if _SUSPECT_RE.search(text):
         import ftfy
 

@@ -19,6 +19,8 @@ _CC_STRONG_RE = re.compile(
     r"\bcalls?\s+(?:volume|per\s+(?:day|hour|shift))\b|"
     r"\bhigh[\s-]+(?:call\s+)?volume\s+(?:of\s+)?calls?\b|\bhigh\s+call\s+volume\b|"
     r"\b(?:aht|ivr|acd|fcr|asa)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
+    # people led on a floor: "70-agent", "16 billing agents", "a team of 12 reps"
+    r"\b\d+[\s-]+(?:[a-z]+\s+)?(?:agents?|csrs|reps|advisors|representatives)\b|"
     r"\bfirst[\s-]+call\s+resolution\b|\bservice\s+levels?\b|\btelemarket\w*|"
     r"\bagent\s+(?:performance|productivity|adherence|schedul\w+|coaching|kpis?)\b|"
     r"\b\d+\s+(?:calls|agents|csrs)\b|\bcalls?\s+a\s+day\b|\bphone\s+queue\b|"
@@ -43,11 +45,19 @@ _CC_MEDIUM_RE = re.compile(
 # (a warehouse, a trucking dispatch desk): not the field.
 _RETAIL_RE = re.compile(
     r"\b(?:store|merchandis\w+|cashier\w*|cash\s+registers?|registers?|front[\s-]+end|"
+    r"shop|counter|greet(?:ed|ing)?|in[\s-]+person|showroom|branch|hospital|clinic|"
     r"shopping|sales\s+floor|stock\w*|shel(?:f|ves)|retail|inventory|walmart|"
     r"restaurant|kitchen|menu|diners?|dining|front\s+desk|check-?ins?|check-?outs?|"
     r"housekeeping|lobby|guest\s*rooms?|walk-?ins?|bartend\w*|hotel|motel|resort|inn|"
     r"suites|hospitality|"
     r"freight|truck\w*|loads|warehouse|forklift|docks?|shipments?|trailers?|fleet)\b",
+    re.IGNORECASE,
+)
+
+# a title that names service in person: the lines cannot make it contact-center work
+_IN_PERSON_TITLE_RE = re.compile(
+    r"\b(?:retail|store|cashier|sales\s+floor|restaurant|cook|server|barista|teller|"
+    r"front\s+desk|hotel|warehouse|driver|dock|forklift|stocker)\b",
     re.IGNORECASE,
 )
 
@@ -67,28 +77,58 @@ _CC_EXPLICIT_TITLE_RE = re.compile(
 def field_relevance(title: str, body: list[str], *, employer: str = "") -> bool | None:
     """
     Is this contact-center / customer-service work? None when the text says nothing.
+    (``field_verdict`` without its reason.)
+    """
+    return field_verdict(title, body, employer=employer)[0]
 
-    The title decides when it names the field ("Call Center Supervisor"); a generic
-    service title ("Customer Service Manager") counts unless the job's lines describe
-    service in person or freight (a store's sales floor, a restaurant, a hotel's front
-    desk, a warehouse) and never a phone or a contact center; other titles count when
-    the job's lines do: two strong signs, or one strong or two weaker ones (one of them
-    about serving customers, not just a tool like Salesforce) in a job that is not work
-    in person.
+
+def _named(matches: list[str], limit: int = 3) -> str:
+    seen: list[str] = []
+    for match in matches:
+        word = " ".join(match.lower().split())
+        if word not in seen:
+            seen.append(word)
+    return ", ".join(seen[:limit])
+
+
+def field_verdict(
+    title: str, body: list[str], *, employer: str = ""
+) -> tuple[bool | None, str]:
+    """
+    Is this contact-center / customer-service work, and why (a phrase for ``read``)?
+
+    The title decides when it names the field ("Call Center Supervisor") or work in
+    person ("Retail Sales Associate"); a generic service title ("Customer Service
+    Manager") counts unless the job's signs of service in person or freight (a store's
+    sales floor, a shop's counter, a restaurant, a hotel's front desk, a warehouse)
+    outweigh those of remote work; other titles count when the job's lines do: two
+    strong signs, or one strong or two weaker ones (one of them about serving customers,
+    not just a tool like Salesforce) in a job that is not work in person.
     """
     text = " ".join(body)
-    strong = len(_CC_STRONG_RE.findall(text))
+    strong_signs = _CC_STRONG_RE.findall(text)
+    strong = len(strong_signs)
     signs = list(_CC_MEDIUM_RE.finditer(text))
     medium = {sign.group(0).lower() for sign in signs}
     serving = any(sign.group("serving") for sign in signs)
-    retail = len(_RETAIL_RE.findall(f"{text} {title} {employer}"))
+    retail_signs = _RETAIL_RE.findall(f"{text} {title} {employer}")
+    retail = len(retail_signs)
     if _CC_EXPLICIT_TITLE_RE.search(title):
-        return True
-    in_person = retail >= 2 and not _PHONE_RE.search(text)
+        return True, "the title names contact-center work"
+    if _IN_PERSON_TITLE_RE.search(title):
+        return False, "the title names work in person"
+    # in person when its signs outweigh those of remote work (a shop's phone is answered
+    # at the counter; a retailer's name does not put its contact center in a store)
+    remote = 2 * strong + len(_PHONE_RE.findall(text))
+    in_person = retail >= 2 and retail > remote
+    in_person_reason = f"its lines describe work in person ({_named(retail_signs)})"
     if CC_TITLE_RE.search(title):
-        return not in_person
+        if in_person:
+            return False, f"a service title, but {in_person_reason}"
+        return True, "the title names customer-service work"
     if strong >= 2 or ((strong or (len(medium) >= 2 and serving)) and not in_person):
-        return True
+        named = _named(strong_signs + sorted(medium))
+        return True, f"its lines describe contact-center work ({named})"
     if retail >= 2:
-        return False
-    return None
+        return False, in_person_reason
+    return None, "nothing in its title or lines names contact-center work"

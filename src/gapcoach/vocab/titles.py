@@ -38,7 +38,7 @@ TITLE_NOUN_RE = re.compile(
 CC_TITLE_RE = re.compile(
     r"\b(?:call|contact|customer|client|member|patient|guest|consumer|service|support|"
     r"care|help|interaction|engagement)\s*-?\s*(?:cent(?:er|re)|service[s]?|care|support|"
-    r"experience|relations|success|advocate|access|contact|desk)\b|"
+    r"experience|relations|success|advocate|access|contact|desk|operations)\b|"
     r"\b(?:help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
     r"reservations?|dispatch\w*|collections?|collector|escalations?|retention|"
     r"phone\s+(?:rep\w*|support|agent)|telephone\s+(?:rep\w*|sales|service|support)|"
@@ -46,7 +46,8 @@ CC_TITLE_RE = re.compile(
     r"customer\s+advocate|member\s+advocate|claims?\s+(?:rep\w*|associate|specialist)|"
     r"billing\s+(?:rep\w*|specialist)|account\s+(?:rep\w*|specialist)|"
     r"service\s+(?:rep\w*|agent|advisor|adviser|specialist|associate|coordinator|advocate)|"
-    r"support\s+(?:rep\w*|specialist|agent|associate|advocate|coordinator|analyst)|"
+    r"(?:support|care)\s+(?:rep\w*|specialist|agent|associate|advocate|coordinator|"
+    r"analyst|advisor|consultant|manager|supervisor|lead|director|team)|"
     r"customer\s+(?:rep\w*|agent|associate|specialist|consultant))\b",
     re.IGNORECASE,
 )
@@ -168,3 +169,27 @@ def role_rank(title: str) -> int:
     Seniority rank (agent 0 … vp 6) of a role, from its title.
     """
     return title_seniority(title).rank
+
+
+# Words that name a function or a team, not an organisation: after a title's comma they
+# belong to the title ("Supervisor, Billing Care"); a part with any other word is the
+# employer ("Supervisor, Heartland Telecom").
+_DEPARTMENT_TEXT = """
+    customer customers client clients member members patient patients guest guests
+    consumer consumers care service services support success experience experiences
+    relations relationship engagement loyalty retention operations operation ops
+    planning workforce wfm quality assurance qa training learning development billing
+    technical tech it sales inside business accounts account commercial enterprise
+    residential consumer small medium global national international regional region
+    north south east west central americas emea apac latam contact call center centers
+    centre centres hub hubs desk help phone voice chat email digital social channels
+    channel omnichannel inbound outbound escalations escalation collections claims
+    fraud disputes payments resolution repair repairs scheduling dispatch reservations
+    onboarding orders order fulfilment fulfillment returns product products strategy
+    analytics insights reporting performance excellence improvement transformation
+    programs program projects project tier level night weekend shift spanish bilingual
+    english french team teams unit group division department benefits pharmacy
+    provider providers member-services field remote virtual multi-site site sites
+    and & of the for in
+"""
+DEPARTMENT_WORDS = frozenset(_DEPARTMENT_TEXT.split())

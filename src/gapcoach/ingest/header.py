@@ -1,0 +1,196 @@
+"""
+A job's header line: how much a piece of text looks like a job title, and a header's
+text (its dates taken out) split into title and employer, whatever the separators:
+"Title | Employer | Place", "Employer - Title", "Title, Employer", "Title @ Employer",
+and a promotion written on one line ("Analyst → Senior Analyst") read as its later title.
+"""
+
+import re
+from functools import lru_cache
+
+from gapcoach.ingest.sections import heading_section
+from gapcoach.vocab.titles import (
+    CC_TITLE_RE,
+    DEPARTMENT_WORDS,
+    PAST_TENSE_RE,
+    TITLE_ADJECTIVE_RE,
+    TITLE_NOUN_RE,
+    VERB_START_RE,
+)
+
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
+    "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|"
+    "AB|BC|MB|NB|NL|NS|ON|PE|QC|SK|State"
+)
+
+LOCATION_RE = re.compile(
+    r"\bCity\s*,\s*State\b(?:\s*,\s*(?:United States|USA|US)\b)?|\bState\s*,\s*USA\b|"
+    r"\(\s*(?:remote|hybrid|on-?site)\s*\)|\bremote\b",
+    re.IGNORECASE,
+)
+
+_TRAILING_PLACE_RE = re.compile(
+    rf",\s*(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,2}}\s*,\s*)?(?:{_STATES})\b\.?"
+    r"(?:\s+\d{5})?(?:\s*,\s*(?:USA|US|United States|Canada))?$"
+)
+
+_PLACE_ONLY_RE = re.compile(
+    rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}\s*,\s*(?:{_STATES})\b\.?"
+    r"(?:\s+\d{5})?|Greater\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+Area|remote|hybrid)$",
+    re.IGNORECASE,
+)
+
+_COMPANY_PLACEHOLDER_RE = re.compile(r"\bCompany Name\b", re.IGNORECASE)
+
+SEGMENT_SPLIT_RE = re.compile(
+    # why the look-behind: a match starts only where a run of spaces starts, so a long
+    # run is scanned once instead of once per space
+    r"(?<!\s)\s*(?:\||｜|•|·|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s|\s@\s|\sat\s)\s*"
+)
+
+
+# a title may end in an abbreviation's dot; a sentence ends in any other
+_ABBREVIATION_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|Mgr|Asst)\.$")
+_PHONE_NUMBER_RE = re.compile(r"\d{3}\W+\d{3}\W+\d{4}")
+
+
+@lru_cache(maxsize=8192)  # the same header parts are scored from several neighbours
+def title_score(text: str) -> int:
+    """
+    How much a piece of text looks like a job title (>= 4 is accepted).
+    """
+    words = text.split()
+    if not words or len(words) > 12 or heading_section(text):
+        return -99
+    score = 0
+    if TITLE_NOUN_RE.search(text):
+        score += 3
+    if CC_TITLE_RE.search(text):
+        score += 2
+    if len(words) <= 8:
+        score += 1
+    alpha = [word for word in words if word[:1].isalpha()]
+    if alpha and sum(word[0].isupper() for word in alpha) >= 0.6 * len(alpha):
+        score += 1
+    if text.endswith(".") and not _ABBREVIATION_END_RE.search(text):
+        score -= 3
+    if text[0].islower():
+        score -= 3
+    if VERB_START_RE.match(text) or (
+        # "Coordinated communication between ..." is a sentence; "Shared Services
+        # Supervisor" is a title
+        len(words) > 5
+        and PAST_TENSE_RE.match(text)
+        and not TITLE_ADJECTIVE_RE.match(text)
+    ):
+        score -= 3
+    if "@" in text or _PHONE_NUMBER_RE.search(text):
+        score -= 5
+    return score
+
+
+TITLE_THRESHOLD = 4
+
+
+def clean_segment(text: str) -> str:
+    text = text.strip(" ,;:|-–—[]")
+    while text.startswith("(") and (text.endswith(")") or ")" not in text):
+        text = text[1:-1] if text.endswith(")") else text[1:]
+        text = text.strip(" ,;:|-–—[]")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1].strip(" ,;:|-–—[]")
+    if text.endswith("(") or (text.startswith(")") and "(" not in text):
+        text = text.strip("()").strip(" ,;:|-–—[]")
+    return text
+
+
+def split_header(text: str) -> tuple[str | None, str | None]:
+    """
+    A header line's text, without its dates, -> (title, employer).
+    """
+    employer: str | None = None
+    if _COMPANY_PLACEHOLDER_RE.search(text):
+        employer = "Company Name"
+        text = _COMPANY_PLACEHOLDER_RE.sub(" | ", text)
+    text = LOCATION_RE.sub(" | ", text)
+    segments = [clean_segment(part) for part in SEGMENT_SPLIT_RE.split(text)]
+    segments = [
+        part
+        for part in segments
+        if any(char.isalnum() for char in part) and not is_place(part)
+    ]
+    titled = [title_score(part) >= TITLE_THRESHOLD for part in segments]
+    if True not in titled:
+        if employer is None and segments:
+            employer = strip_place(segments[0]) or None
+        return None, employer
+    first = titled.index(True)
+    # neighbouring title-like parts belong together ("Senior Agent - Assistant Supervisor")
+    last = first
+    while (
+        last + 1 < len(segments)
+        and titled[last + 1]
+        and TITLE_NOUN_RE.search(segments[last + 1])
+    ):
+        last += 1
+    title = latest_title(strip_place(" - ".join(segments[first : last + 1])))
+    if employer is None:
+        others = segments[last + 1 :] + segments[:first]
+        employer = next(
+            (strip_place(part) for part in others if strip_place(part)), None
+        )
+    if employer is None:
+        title, employer = _comma_employer(title)
+    return title or None, employer
+
+
+_PROMOTION_RE = re.compile(r"(?<!\s)\s*(?:→|->|⇒|»|⟶)\s*")
+
+
+def latest_title(title: str) -> str:
+    """
+    A promotion on one line ("Analyst → Senior Analyst") is one job with the later title.
+    """
+    parts = [part for part in _PROMOTION_RE.split(title) if part.strip()]
+    return parts[-1].strip() if parts else title
+
+
+_COMMA_RE = re.compile(r",\s+")
+_NAME_WORD_RE = re.compile(r"[\w&'.-]+")
+
+
+def _comma_employer(title: str) -> tuple[str, str | None]:
+    """
+    "Title, Employer" -> (title, employer) when the part after the last comma names an
+    organisation: capitalised words, not a title, not only words of a function or a team
+    ("Supervisor, Billing Care" stays one title).
+    """
+    parts = _COMMA_RE.split(title)
+    for cut in range(len(parts) - 1, 0, -1):
+        head, tail = ", ".join(parts[:cut]), ", ".join(parts[cut:])
+        words = _NAME_WORD_RE.findall(tail)
+        if (
+            not words
+            or len(words) > 8
+            or TITLE_NOUN_RE.search(tail)
+            or not all(
+                word[0].isupper()
+                or not word[0].isalpha()
+                or word in ("and", "of", "the", "de", "du", "la", "y", "&")
+                for word in words
+            )
+            or all(word.lower() in DEPARTMENT_WORDS for word in words)
+            or title_score(head) < TITLE_THRESHOLD
+        ):
+            continue
+        return head, tail
+    return title, None
+
+
+def strip_place(text: str) -> str:
+    return clean_segment(_TRAILING_PLACE_RE.sub("", text))
+
+
+def is_place(text: str) -> bool:
+    return bool(_PLACE_ONLY_RE.match(clean_segment(text)))

@@ -1,0 +1,66 @@
+"""
+Jobs told in sentences, as in a profile written in prose: "Since September 2024 I have
+been a Member Services Representative II at Cascade Health", "From August 2023 to August
+2024 I was a Representative I at the same company". A job is a sentence that holds a date
+range (or a start) and a role phrase ("I was a <title> at <employer>").
+"""
+
+import re
+from dataclasses import dataclass
+
+from gapcoach.ingest.dates import RANGE_RE, SINCE_RE, Span, make_span
+from gapcoach.ingest.header import TITLE_THRESHOLD, latest_title, title_score
+
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
+
+_ROLE_RE = re.compile(
+    r"\b(?:(?:have|had|has)\s+been|was|am|is|worked|work|working|served|serving|"
+    r"joined\s[^.;]{0,60}?\sas|started\s+as|hired\s+as|promoted\s+to|moved\s+up\s+to)"
+    r"\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<title>[A-Z][\w&/'’-]*(?:[ ,]+[\w&/'’-]+){0,8}?)"
+    r"\s+(?:at|with|for)\s+"
+    r"(?P<employer>the\s+same\s+(?:company|employer|firm|organi[sz]ation|cent(?:er|re))"
+    r"|[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*)"
+)
+
+_SAME_RE = re.compile(r"^the\s+same\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    """A job read from one sentence."""
+
+    title: str
+    employer: str | None
+    span: Span
+    sentence: str
+
+
+def story_jobs(text: str, today: int, previous: str | None = None) -> list[StoryJob]:
+    """
+    The jobs a paragraph tells, in its order; "the same company" is the employer of the
+    job told before it (``previous``: the one told in an earlier paragraph).
+    """
+    found: list[StoryJob] = []
+    for sentence in _SENTENCE_SPLIT_RE.split(text):
+        role = _ROLE_RE.search(sentence)
+        if role is None:
+            continue
+        title = latest_title(role.group("title").strip(" ,"))
+        if title_score(title) < TITLE_THRESHOLD:
+            continue
+        dates = RANGE_RE.search(sentence)
+        if dates is not None:
+            span = make_span(dates.group("start"), dates.group("end"), today)
+        else:
+            since = SINCE_RE.search(sentence)
+            if since is None:
+                continue
+            span = make_span(since.group("start"), None, today)
+        if span is None:
+            continue
+        employer: str | None = role.group("employer").rstrip(".")
+        if employer and _SAME_RE.match(employer):
+            employer = found[-1].employer if found else previous
+        found.append(StoryJob(title, employer, span, sentence))
+    return found
