@@ -425,6 +425,14 @@ class TestRead:
             in (result.output)
         )
 
+    def test_counts_the_file_lines(self) -> None:
+        """The line count is the file's (evidence line numbers count the same way)."""
+        result = runner.invoke(
+            app, ["read", str(EXAMPLES / "resumes" / "supervisor.txt")]
+        )
+        lines = (EXAMPLES / "resumes" / "supervisor.txt").read_text().splitlines()
+        assert f"(txt, {len(lines)} lines)" in result.output
+
     def test_notices_reach_every_report(self, tmp_path: Path) -> None:
         resume = tmp_path / "r.txt"
         resume.write_text(self._RESUME, encoding="utf-8")

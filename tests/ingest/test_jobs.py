@@ -14,6 +14,7 @@ from fixtures_ingest import (
     make_pdf,
     one_job,
 )
+from helpers import EXAMPLES
 
 from gapcoach.ingest import (
     read_resume,
@@ -252,6 +253,15 @@ class TestLayoutResumes:
         for path in (pdf, docx):
             document = read_resume(path, today=(2026, 11))
             assert _jobs(document) == EXPECTED[name], path.suffix
+
+    def test_employer_named_once_above_several_roles(self) -> None:
+        """Roles under one employer line share it; the next employer line starts anew."""
+        document = read_resume(EXAMPLES / "resumes" / "supervisor.txt")
+        assert [job.employer for job in document.jobs] == [
+            "Ridgewater Mutual Insurance",
+            "Ridgewater Mutual Insurance",
+            "Calder Valley Energy",
+        ]
 
     def test_job_lines(self) -> None:
         """Each job names the line its title stands on."""

@@ -79,6 +79,45 @@ class TestSeniority:
                 "- Trained agents on troubleshooting in a dispatch environment.",
                 True,
             ),
+            (  # a shop's phone is answered at its counter
+                "Customer Service Associate - QuickStop Tires & Lube  2018 - 2021\n"
+                "- Greeted customers and wrote up work orders at the front counter.\n"
+                "- Answered the shop phone and ran the register.",
+                False,
+            ),
+            (  # the title names work in person, whatever the lines
+                "Retail Sales Associate | Bright Mobile  2019 - 2021\n"
+                "- Set up new phones and moved customer data.",
+                False,
+            ),
+            (  # a retailer's name does not put its contact center in a store
+                "Customer Service Manager | Quill & Co Retail  2014 - 2020\n"
+                "- Ran the Columbus center (120 agents); brought AHT from 8:10 to 6:45.",
+                True,
+            ),
+            (  # answering clients' calls is a paralegal's duty, not the job
+                "Senior Paralegal | Lindqvist LLP  2018 - Present\n"
+                "- Manage document production for litigation.\n"
+                "- Keep the precedent bank and the procedures manual.\n"
+                "- Docket every court deadline.\n"
+                "- Answer calls and emails from clients about case status.",
+                False,
+            ),
+            (
+                "Operations Manager | Twin Rivers Furniture  2010 - 2014\n"
+                "- Managed a 70-agent sales and service center.",
+                True,
+            ),
+            (
+                "Care Representative, Business Accounts  2016 - 2020\n"
+                "- Moves, adds and changes for multi-line business accounts.",
+                True,
+            ),
+            (  # a year is not a head count: "10/2023" then "Answered agent questions"
+                "Team Coordinator  10/2021 - 10/2023\n"
+                "- Answered agent questions about the schedule.",
+                False,
+            ),
         ],
     )
     def test_work_elsewhere_is_not_the_field(self, job: str, relevant: bool) -> None:

@@ -318,7 +318,7 @@ def read(
     console.print(
         Text.assemble(
             (strip_controls(document.name), "bold"),
-            f" ({document.format}, {len(document.lines)} lines)",
+            f" ({document.format}, {len(document.text.splitlines())} lines)",
         )
     )
     console.print(f"Sections: {', '.join(document.sections) or '-'}")

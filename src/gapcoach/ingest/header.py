@@ -51,7 +51,9 @@ SEGMENT_SPLIT_RE = re.compile(
 
 
 # a title may end in an abbreviation's dot; a sentence ends in any other
-_ABBREVIATION_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|Mgr|Asst)\.$")
+_ABBREVIATION_END_RE = re.compile(
+    r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|Mgr|Asst)\.$|\b[A-Z]\.[A-Z]\.(?:[A-Z]\.)?$"
+)
 _PHONE_NUMBER_RE = re.compile(r"\d{3}\W+\d{3}\W+\d{4}")
 
 
@@ -121,6 +123,14 @@ def split_header(text: str) -> tuple[str | None, str | None]:
         if any(char.isalnum() for char in part) and not is_place(part)
     ]
     titled = [title_score(part) >= TITLE_THRESHOLD for part in segments]
+    if True not in titled and employer is None and segments:
+        # "Senior Paralegal, Lindqvist Moreau LLP (litigation group)": too long to look
+        # like a title as a whole, a title before its comma
+        head, _, tail = segments[0].partition(", ")
+        if tail and title_score(head) >= TITLE_THRESHOLD:
+            return latest_title(head), strip_place(
+                _TRAILING_NOTE_RE.sub("", tail)
+            ) or None
     if True not in titled:
         if employer is None and segments:
             employer = strip_place(segments[0]) or None
@@ -145,6 +155,8 @@ def split_header(text: str) -> tuple[str | None, str | None]:
     return title or None, employer
 
 
+_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)$")
+
 _PROMOTION_RE = re.compile(r"(?<!\s)\s*(?:→|->|⇒|»|⟶)\s*")
 
 
@@ -155,6 +167,11 @@ def latest_title(title: str) -> str:
     parts = [part for part in _PROMOTION_RE.split(title) if part.strip()]
     return parts[-1].strip() if parts else title
 
+
+_UNIT_NOUNS = frozenset(
+    ("center", "centre", "centers", "centres", "team", "teams", "department", "unit",
+     "desk", "division", "program", "programme", "operations", "hub", "queue", "line")
+)  # fmt: skip
 
 _COMMA_RE = re.compile(r",\s+")
 _NAME_WORD_RE = re.compile(r"[\w&'.-]+")
@@ -181,6 +198,8 @@ def _comma_employer(title: str) -> tuple[str, str | None]:
                 for word in words
             )
             or all(word.lower() in DEPARTMENT_WORDS for word in words)
+            # "Operations Manager, Telehealth Scheduling Center" names a unit
+            or words[-1].lower() in _UNIT_NOUNS
             or title_score(head) < TITLE_THRESHOLD
         ):
             continue

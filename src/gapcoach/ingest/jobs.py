@@ -6,6 +6,7 @@ first, years of experience (all and relevant), the current title and level, and 
 """
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -81,6 +82,7 @@ class _FoundJob:
     line: int
     header: set[int] = field(default_factory=set)
     sentence: str | None = None  # a job told in a sentence: its lines are that sentence
+    heads_block: bool = False  # its employer is a line that heads the roles below it
 
 
 def _scope_entries(
@@ -300,6 +302,7 @@ def _find_jobs(
                 line = neighbour.number
         if title is None:
             continue
+        heads_block = False
         if employer is None:
             first = (
                 found
@@ -307,37 +310,81 @@ def _find_jobs(
                 else anchor.position
             )
             employer = _employer_above(entries, first)
+            heads_block = employer is not None
         if employer is None and found is None:
             employer = _employer_below(entries, anchor.position)
-        jobs.append(_FoundJob(title, employer, anchor.span, line, header))
+        job = _FoundJob(title, employer, anchor.span, line, header)
+        job.heads_block = heads_block
+        jobs.append(job)
+    _share_block_employers(jobs)
     return jobs
+
+
+def _share_block_employers(jobs: list[_FoundJob]) -> None:
+    """
+    An employer named once above several roles ("Acme Insurance - Omaha, NE", then two
+    titles with dates) is the employer of each role under it that names none.
+    """
+    current: str | None = None
+    for job in sorted(jobs, key=lambda job: min(job.header)):
+        if job.sentence is not None:
+            continue
+        if job.heads_block:
+            current = job.employer
+        elif job.employer is None:
+            job.employer = current
+        else:
+            current = None
+
+
+def _paragraphs(entries: list[_Entry]) -> list[list[_Entry]]:
+    """
+    Runs of adjacent lines of one block, not broken by a bullet: a paragraph of prose
+    wraps over several lines, sentences across line ends.
+    """
+    runs: list[list[_Entry]] = []
+    for entry in entries:
+        if (
+            runs
+            and not entry.bullet
+            and runs[-1][-1].block == entry.block
+            and runs[-1][-1].index + 1 == entry.index
+        ):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
 
 
 def _told_jobs(entries: list[_Entry], today: int) -> list[_FoundJob]:
     """
-    Jobs told in sentences ("From 2019 to 2022 I was a Team Lead at Acme"); their lines
-    are not read again as headers.
+    Jobs told in sentences ("From 2019 to 2022 I was a Team Lead at Acme"), read from
+    whole paragraphs; the lines of those sentences are not read again as headers.
     """
     jobs: list[_FoundJob] = []
     previous: str | None = None
-    for entry in entries:
-        if not _STORY_HINT_RE.search(entry.text):
+    for run in _paragraphs(entries):
+        if not any(_STORY_HINT_RE.search(entry.text) for entry in run):
             continue
-        told = story_jobs(entry.text, today, previous)
-        for job in told:
+        text = " ".join(entry.text for entry in run)
+        starts = list(itertools.accumulate(len(entry.text) + 1 for entry in run))
+        for job in story_jobs(text, today, previous):
+            first = bisect.bisect_right(starts, job.offset)
+            last = bisect.bisect_right(starts, job.offset + len(job.sentence) - 1)
+            told = run[first : last + 1]
+            for entry in told:
+                entry.used = True
             jobs.append(
                 _FoundJob(
                     job.title,
                     job.employer,
                     job.span,
-                    entry.number,
-                    {entry.index},
+                    told[0].number,
+                    {entry.index for entry in told},
                     job.sentence,
                 )
             )
             previous = job.employer
-        if told:
-            entry.used = True
     return jobs
 
 
@@ -386,9 +433,10 @@ def _employer_like(entry: _Entry) -> str | None:
     """
     text = entry.text
     words = text.split()
+    name = strip_place(SEGMENT_SPLIT_RE.split(text)[0])
     if (
         entry.bullet
-        or len(words) > 8
+        or len(name.split()) > 8
         or text.endswith(".")
         or TITLE_NOUN_RE.search(text)
         or VERB_START_RE.match(text)
@@ -396,7 +444,7 @@ def _employer_like(entry: _Entry) -> str | None:
         or not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
     ):
         return None
-    return strip_place(SEGMENT_SPLIT_RE.split(text)[0]) or None
+    return name or None
 
 
 def _employer_above(entries: list[_Entry], position: int) -> str | None:
@@ -454,20 +502,43 @@ def _title_over_employer(
 
 def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]:
     """
-    The lines of each job: from its header to the next job's header.
+    The lines of each job: from its header to the next job's header. A line that only
+    repeats a job's title further down (a table of jobs above, details below) also
+    starts a block, and that block belongs to the job it names.
     """
-    starts = sorted({min(job.header) for job in jobs if job.sentence is None})
+    headers = {index for job in jobs for index in job.header}
+    by_title: dict[str, list[int]] = {}
+    for entry in entries:
+        key = clean_segment(entry.text).lower()
+        if entry.index not in headers and key:
+            by_title.setdefault(key, []).append(entry.index)
+    details = {
+        job_index: by_title.get(job.title.lower(), [])
+        for job_index, job in enumerate(jobs)
+        if job.sentence is None
+    }
+    starts = sorted(
+        {min(job.header) for job in jobs if job.sentence is None}
+        | {index for found in details.values() for index in found}
+    )
     indexes = [entry.index for entry in entries]
+
+    def block(first: int, last: int) -> list[str]:
+        following = bisect.bisect_right(starts, last)
+        stop = starts[following] if following < len(starts) else None
+        low = bisect.bisect_left(indexes, first)
+        high = len(indexes) if stop is None else bisect.bisect_left(indexes, stop)
+        return [entry.text for entry in entries[low:high]]
+
     bodies: list[list[str]] = []
-    for job in jobs:
+    for job_index, job in enumerate(jobs):
         if job.sentence is not None:
             bodies.append([job.sentence])
             continue
-        following = bisect.bisect_right(starts, max(job.header))
-        stop = starts[following] if following < len(starts) else None
-        low = bisect.bisect_left(indexes, min(job.header))
-        high = len(indexes) if stop is None else bisect.bisect_left(indexes, stop)
-        bodies.append([entry.text for entry in entries[low:high]])
+        body = block(min(job.header), max(job.header))
+        for index in details[job_index]:
+            body += block(index, index)
+        bodies.append(body)
     return bodies
 
 

@@ -11,19 +11,22 @@ from dataclasses import dataclass
 from gapcoach.ingest.dates import RANGE_RE, SINCE_RE, Span, make_span
 from gapcoach.ingest.header import TITLE_THRESHOLD, latest_title, title_score
 
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
+# sentences, and clauses that start a second story ("..., and since 2022 I have ...")
+_SENTENCE_SPLIT_RE = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-Z(\"'“])|,\s+(?:and|then)\s+(?=(?:[Ss]ince|[Ff]rom|[Ii]n)\s)"
+)
 
 _ROLE_RE = re.compile(
-    r"\b(?:(?:have|had|has)\s+been|was|am|is|worked|work|working|served|serving|"
+    r"\b(?:(?:have|had|has)(?:\s+also)?\s+been|was|am|is|worked|work|working|served|serving|"
     r"joined\s[^.;]{0,60}?\sas|started\s+as|hired\s+as|promoted\s+to|moved\s+up\s+to)"
     r"\s+(?:as\s+)?(?:an?\s+|the\s+)?"
-    r"(?P<title>[A-Z][\w&/'’-]*(?:[ ,]+[\w&/'’-]+){0,8}?)"
-    r"\s+(?:at|with|for)\s+"
-    r"(?P<employer>the\s+same\s+(?:company|employer|firm|organi[sz]ation|cent(?:er|re))"
+    r"(?P<title>[A-Z][\w&/'’-]*(?:[ ,]+[\w&/'’()-]+){0,8}?)"
+    r"(?:\s+(?:at|with|for)\s+|\s+(?=there\b))"
+    r"(?P<employer>the\s+same\s+(?:company|employer|firm|organi[sz]ation|cent(?:er|re))|there"
     r"|[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*)"
 )
 
-_SAME_RE = re.compile(r"^the\s+same\s", re.IGNORECASE)
+_SAME_RE = re.compile(r"^(?:the\s+same\s|there$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class StoryJob:
     employer: str | None
     span: Span
     sentence: str
+    offset: int  # where the sentence starts in the text read
 
 
 def story_jobs(text: str, today: int, previous: str | None = None) -> list[StoryJob]:
@@ -42,7 +46,9 @@ def story_jobs(text: str, today: int, previous: str | None = None) -> list[Story
     job told before it (``previous``: the one told in an earlier paragraph).
     """
     found: list[StoryJob] = []
+    offset = 0
     for sentence in _SENTENCE_SPLIT_RE.split(text):
+        offset = text.index(sentence, offset)
         role = _ROLE_RE.search(sentence)
         if role is None:
             continue
@@ -62,5 +68,5 @@ def story_jobs(text: str, today: int, previous: str | None = None) -> list[Story
         employer: str | None = role.group("employer").rstrip(".")
         if employer and _SAME_RE.match(employer):
             employer = found[-1].employer if found else previous
-        found.append(StoryJob(title, employer, span, sentence))
+        found.append(StoryJob(title, employer, span, sentence, offset))
     return found

@@ -20,7 +20,9 @@ _CC_STRONG_RE = re.compile(
     r"\bhigh[\s-]+(?:call\s+)?volume\s+(?:of\s+)?calls?\b|\bhigh\s+call\s+volume\b|"
     r"\b(?:aht|ivr|acd|fcr|asa)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
     # people led on a floor: "70-agent", "16 billing agents", "a team of 12 reps"
-    r"\b\d+[\s-]+(?:[a-z]+\s+)?(?:agents?|csrs|reps|advisors|representatives)\b|"
+    # (not a year: "10/2023 Answered agent questions" is two lines run together)
+    r"\b(?!(?:19|20)\d\d\b)\d{1,4}(?:,\d{3})?(?:-agent\b|\s+(?:[a-z]+\s+)?"
+    r"(?:agents|csrs|reps|advisors|representatives)\b)|"
     r"\bfirst[\s-]+call\s+resolution\b|\bservice\s+levels?\b|\btelemarket\w*|"
     r"\bagent\s+(?:performance|productivity|adherence|schedul\w+|coaching|kpis?)\b|"
     r"\b\d+\s+(?:calls|agents|csrs)\b|\bcalls?\s+a\s+day\b|\bphone\s+queue\b|"
@@ -58,6 +60,16 @@ _RETAIL_RE = re.compile(
 _IN_PERSON_TITLE_RE = re.compile(
     r"\b(?:retail|store|cashier|sales\s+floor|restaurant|cook|server|barista|teller|"
     r"front\s+desk|hotel|warehouse|driver|dock|forklift|stocker)\b",
+    re.IGNORECASE,
+)
+
+# professions with a field of their own: answering calls is a duty there, not the job
+_PROFESSION_RE = re.compile(
+    r"\b(?:paralegal|lawyer|attorney|teacher|tutor|instructor|professor|nurse|physician|"
+    r"pharmacist|therapist|clinician|caregiver|engineer|developer|programmer|designer|"
+    r"architect|scientist|accountant|auditor|bookkeeper|cook|chef|driver|mechanic|"
+    r"electrician|carpenter|welder|technologist|custodian|janitor|housekeeper|barista|"
+    r"waiter|waitress|bartender|stylist|realtor|pastor|editor|writer|journalist)s?\b",
     re.IGNORECASE,
 )
 
@@ -103,7 +115,9 @@ def field_verdict(
     sales floor, a shop's counter, a restaurant, a hotel's front desk, a warehouse)
     outweigh those of remote work; other titles count when the job's lines do: two
     strong signs, or one strong or two weaker ones (one of them about serving customers,
-    not just a tool like Salesforce) in a job that is not work in person.
+    not just a tool like Salesforce) in a job that is not work in person; a title naming
+    a profession outside the field (paralegal, nurse, engineer) needs strong signs on a
+    third of the job's lines.
     """
     text = " ".join(body)
     strong_signs = _CC_STRONG_RE.findall(text)
@@ -126,6 +140,12 @@ def field_verdict(
         if in_person:
             return False, f"a service title, but {in_person_reason}"
         return True, "the title names customer-service work"
+    if _PROFESSION_RE.search(title):
+        # a paralegal or a nurse who also answers calls does that as a duty: the job is
+        # contact-center work only when calls fill it (strong signs on a third of it)
+        signed = sum(1 for line in body if _CC_STRONG_RE.search(line))
+        if strong < 2 or 3 * signed < len(body):
+            return None, f"a profession outside the field ({title})"
     if strong >= 2 or ((strong or (len(medium) >= 2 and serving)) and not in_person):
         named = _named(strong_signs + sorted(medium))
         return True, f"its lines describe contact-center work ({named})"

@@ -30,7 +30,11 @@ TITLE_NOUN_RE = re.compile(
     r"sergeant|soldier|mentor|superintendent|foreman|clinician|pharmacist|physician|"
     r"therapist|caregiver|caretaker|nanny|provider|handler|loader|picker|packer|"
     r"greeter|bagger|installer|mechanic|electrician|carpenter|welder|custodian|janitor|"
-    r"housekeeper|dishwasher|barista|waiter|waitress|busser|courier|messenger|clerical)"
+    r"housekeeper|dishwasher|barista|waiter|waitress|busser|courier|messenger|clerical|"
+    r"banker|chair|chairperson|"
+    # the same words in Spanish, for resumes from Latin American contact centers
+    r"agente|asesora?|representante|ejecutiva?|gerente|coordinadora?|jefe|jefa|"
+    r"analista|operadora?|supervisora?|directora?)"
     r"\b",
     re.IGNORECASE,
 )
@@ -39,7 +43,8 @@ CC_TITLE_RE = re.compile(
     r"\b(?:call|contact|customer|client|member|patient|guest|consumer|service|support|"
     r"care|help|interaction|engagement)\s*-?\s*(?:cent(?:er|re)|service[s]?|care|support|"
     r"experience|relations|success|advocate|access|contact|desk|operations)\b|"
-    r"\b(?:help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
+    r"\b(?:servicio\s+al\s+cliente|atenci[oó]n\s+al\s+cliente|centro\s+de\s+contacto|"
+    r"help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
     r"reservations?|dispatch\w*|collections?|collector|escalations?|retention|"
     r"phone\s+(?:rep\w*|support|agent)|telephone\s+(?:rep\w*|sales|service|support)|"
     r"technical\s+support|tech\s+support|call\s+agent|benefits?\s+advocate|"
