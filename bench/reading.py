@@ -29,9 +29,10 @@ from gapcoach.models import Document, Job, Seniority
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "bench" / "data" / "eval"
-# history-blind/ was scored once on 2026-12-07 (first look in bench/README.md) and is an
-# ordinary split for reading since; the next blind split goes here until it is scored
-BLIND: tuple[str, ...] = ()
+# history-blind/ and history-blind-2/ were scored once on 2026-12-07 (first looks in
+# bench/README.md) and are ordinary splits for reading since; the next blind split stays
+# here until it is scored
+BLIND: tuple[str, ...] = ("history-blind-3",)
 
 
 def month_index(text: str, as_of: str) -> int:

@@ -4,6 +4,7 @@ Tests of the CLI: every command through typer's CliRunner, and the installed ent
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -463,3 +464,29 @@ class TestRead:
             text = out.read_text(encoding="utf-8")
             assert "line 4: the dates" in text, form
             assert "Jan 2019 - ???" in text, form
+
+
+class TestNotAResume:
+    """A text with no work history, dates or skills is said to be one, not coached."""
+
+    def test_hello_world(self, tmp_path: Path) -> None:
+        text = tmp_path / "t.txt"
+        text.write_text("hello world\n", encoding="utf-8")
+        for suffix in ("json", "md", "html", "txt"):
+            out = tmp_path / f"report.{suffix}"
+            result = runner.invoke(app, ["assess", str(text), "-o", str(out)])
+            assert result.exit_code == 0, result.output
+            report = out.read_text(encoding="utf-8")
+            assert "No work history, dates or skills were found in t.txt" in report
+            if suffix != "json":  # (skill names hold "Planning")
+                assert not re.search(r"\bPlan\b", report), suffix
+        data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+        assert all(not a["plan"]["steps"] for a in data["assessments"])
+
+    def test_a_real_resume_keeps_its_plan(self) -> None:
+        result = runner.invoke(
+            app, ["assess", str(EXAMPLES / "resumes" / "agent.txt"), "-f", "json"]
+        )
+        data = json.loads(result.output)
+        assert data["input"]["notices"] == []
+        assert all(a["plan"]["steps"] for a in data["assessments"])

@@ -13,6 +13,7 @@ from gapcoach.models import (
     Credentials,
     Document,
     InputInfo,
+    Plan,
     Ratings,
     RoleAssessment,
     Seniority,
@@ -146,8 +147,24 @@ class Assessor:
         certifications = {c.id: c for t in roles for c in t.certifications}
         credentials = find_credentials(document, list(certifications.values()))
         ranks = {t.role_id: role_rank(t.title) for t in roles}
+        notices = list(document.notices) if document else []
+        # a text with no dated job, no skill and no self-rating is not a resume to coach
+        blank = (
+            document is not None
+            and loaded_ratings is None
+            and not document.jobs
+            and not any(match.level for match in matches)
+        )
+        if blank:
+            assert document is not None
+            notices.append(
+                f"No work history, dates or skills were found in {document.name}: is it "
+                "a resume? Its scores are those of a blank profile, so no plan is given."
+            )
         assessments = [
-            self._assess_role(t, matches, document, credentials, ranks[t.role_id])
+            self._assess_role(
+                t, matches, document, credentials, ranks[t.role_id], plan=not blank
+            )
             for t in roles
         ]
         best, reason = _best_next_role(assessments, document, ranks)
@@ -162,7 +179,7 @@ class Assessor:
                 ratings_file=loaded_ratings.name if loaded_ratings else None,
                 ratings_sha256=loaded_ratings.sha256 if loaded_ratings else None,
                 hidden_text_chars=document.hidden_text_chars if document else 0,
-                notices=document.notices if document else [],
+                notices=notices,
             ),
             best_next_role=best,
             best_next_role_reason=reason,
@@ -176,6 +193,8 @@ class Assessor:
         document: Document | None,
         credentials: Credentials,
         rank: int,
+        *,
+        plan: bool = True,
     ) -> RoleAssessment:
         from gapcoach.plan import build_plan, ladder_position
         from gapcoach.score import band, score_role
@@ -183,7 +202,11 @@ class Assessor:
         score = score_role(
             matches, taxonomy, rank=rank, document=document, credentials=credentials
         )
-        plan = build_plan(score, max_steps=self.max_steps)
+        steps = (
+            build_plan(score, max_steps=self.max_steps)
+            if plan
+            else Plan(steps=[], projection=[])
+        )
         readiness = round(score.readiness, 2)
         return RoleAssessment(
             role_id=taxonomy.role_id,
@@ -196,7 +219,7 @@ class Assessor:
             experience=score.experience,
             skills=score.skills,
             gaps=score.gaps,
-            plan=plan,
+            plan=steps,
             ladder=ladder_position(
                 taxonomy.ladder,
                 level=score.experience.current_level,

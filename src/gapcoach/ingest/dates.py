@@ -190,6 +190,18 @@ def make_span(start_text: str, end_text: str | None, today: int) -> Span | None:
 FOREIGN_RANGE_RE = re.compile(
     rf"\b[^\W\d_]{{3,}}\.?\s+{_YEAR}\b{SEPARATOR}[^\W\d_]{{3,}}", re.IGNORECASE
 )
+# both ends in words that are not English ("Agosto 2019 – Presente"): an English range may
+# still match inside it ("2019 – Presente"), so it is translated first
+_NOT_ENGLISH = (
+    rf"(?!{_MONTH}\b|spring\b|summer\b|fall\b|autumn\b|winter\b|since\b|from\b)"
+)
+FOREIGN_PAIR_RE = re.compile(
+    rf"\b{_NOT_ENGLISH}[^\W\d_]{{3,}}\.?\s+{_YEAR}\b{SEPARATOR}"
+    rf"(?:{_NOT_ENGLISH}[^\W\d_]{{3,}}\.?\s+{_YEAR}\b"
+    r"|(?!(?:present|current(?:ly)?|now|today|date|ongoing|till|until)\b)[^\W\d_]{3,}"
+    r"\b(?!\.?\s*\d))",
+    re.IGNORECASE,
+)
 _WORD_BEFORE_YEAR_RE = re.compile(rf"\b([^\W\d_]{{3,}})\.?(?=\s+{_YEAR}\b)")
 _WORD_AFTER_RANGE_RE = re.compile(
     rf"(?<=\d{{4}})({SEPARATOR})([^\W\d_]+(?:['’][^\W\d_]+)?)", re.IGNORECASE

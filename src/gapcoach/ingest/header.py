@@ -12,6 +12,7 @@ from gapcoach.ingest.sections import heading_section
 from gapcoach.vocab.titles import (
     CC_TITLE_RE,
     DEPARTMENT_WORDS,
+    NAME_CONNECTORS,
     PAST_TENSE_RE,
     TITLE_ADJECTIVE_RE,
     TITLE_NOUN_RE,
@@ -155,7 +156,7 @@ def split_header(text: str) -> tuple[str | None, str | None]:
     return title or None, employer
 
 
-_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)$")
+_TRAILING_NOTE_RE = re.compile(r"(?<!\s)\s*\([^()]*\)$")
 
 _PROMOTION_RE = re.compile(r"(?<!\s)\s*(?:→|->|⇒|»|⟶)\s*")
 
@@ -192,9 +193,7 @@ def _comma_employer(title: str) -> tuple[str, str | None]:
             or len(words) > 8
             or TITLE_NOUN_RE.search(tail)
             or not all(
-                word[0].isupper()
-                or not word[0].isalpha()
-                or word in ("and", "of", "the", "de", "du", "la", "y", "&")
+                word[0].isupper() or not word[0].isalpha() or word in NAME_CONNECTORS
                 for word in words
             )
             or all(word.lower() in DEPARTMENT_WORDS for word in words)

@@ -15,6 +15,7 @@ from gapcoach.ingest.dates import (
     DATE_ONLY_RE,
     DATE_RE,
     END_ONLY_RE,
+    FOREIGN_PAIR_RE,
     FOREIGN_RANGE_RE,
     LONE_DATE_END_RE,
     LOOSE_RANGE_RE,
@@ -36,6 +37,7 @@ from gapcoach.ingest.header import (
     TITLE_THRESHOLD,
     clean_segment,
     is_place,
+    latest_title,
     split_header,
     strip_place,
     title_score,
@@ -51,6 +53,7 @@ from gapcoach.models import Job, Scope, Seniority
 from gapcoach.vocab.field import field_relevance, field_verdict
 from gapcoach.vocab.headings import HEADINGS
 from gapcoach.vocab.titles import (
+    NAME_CONNECTORS,
     TITLE_NOUN_RE,
     VERB_START_RE,
     title_seniority,
@@ -156,7 +159,7 @@ _MAX_HEADER_WORDS = 14
 
 # a sentence that tells a job has a person in it: a cheap test before the sentence reader
 _STORY_HINT_RE = re.compile(
-    r"\bI\s+(?:have|had|was|am|worked|work|served|joined|started|was)\b"
+    r"\bI\s+(?:have|had|was|am|worked|work|served|joined|started|spent|became|moved)\b"
 )
 
 _MAX_HEADER_CHARS = 400
@@ -186,7 +189,9 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
         # a job header is short: look at the start of very long lines only
         text = (entry.date_text or entry.text)[:_MAX_HEADER_CHARS]
         ranges = list(RANGE_RE.finditer(text))
-        if not ranges and FOREIGN_RANGE_RE.search(text):
+        if (not ranges and FOREIGN_RANGE_RE.search(text)) or FOREIGN_PAIR_RE.search(
+            text
+        ):
             text = translate_months(text)
             ranges = list(RANGE_RE.finditer(text))
         if ranges:
@@ -200,7 +205,8 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
                 previous_end = match.end()
                 if len(rest.split()) > _MAX_HEADER_WORDS:
                     # a long line: only a short title before the dates makes it a header
-                    rest = _strip_heading_prefix(text[: match.start()])
+                    # (of a promotion written on one line, the last title)
+                    rest = latest_title(_strip_heading_prefix(text[: match.start()]))
                     if len(rest.split()) > 8 or split_header(rest)[0] is None:
                         continue
                 entry.anchor = True
@@ -300,6 +306,8 @@ def _find_jobs(
                 employer = employer or other_employer
                 header.add(neighbour.index)
                 line = neighbour.number
+        if title is None and not anchor.multi and found is None:
+            title, employer = _phrase_by_employer(entries, anchor)
         if title is None:
             continue
         heads_block = False
@@ -318,6 +326,36 @@ def _find_jobs(
         jobs.append(job)
     _share_block_employers(jobs)
     return jobs
+
+
+def _phrase_by_employer(
+    entries: list[_Entry], anchor: _Anchor
+) -> tuple[str | None, str | None]:
+    """
+    "Meter Reader — 2017 to 2020" under an employer line, or "Claims Interviewer (2018 –
+    2021)" above one: a short capitalised phrase dated next to an employer is the title,
+    whatever its noun.
+    """
+    parts = [
+        part
+        for part in (clean_segment(p) for p in SEGMENT_SPLIT_RE.split(anchor.rest))
+        if any(char.isalnum() for char in part) and not is_place(part)
+    ]
+    if len(parts) != 1:
+        return None, None
+    phrase = parts[0]
+    words = phrase.split()
+    if (
+        len(words) > 5
+        or not _capitalised(phrase)
+        or VERB_START_RE.match(phrase)
+        or DATE_RE.search(phrase)
+    ):
+        return None, None
+    employer = _employer_above(entries, anchor.position) or _employer_below(
+        entries, anchor.position
+    )
+    return (phrase, employer) if employer else (None, None)
 
 
 def _share_block_employers(jobs: list[_FoundJob]) -> None:
@@ -432,7 +470,6 @@ def _employer_like(entry: _Entry) -> str | None:
     short line of capitalised words, not a bullet, a title, a sentence or a date.
     """
     text = entry.text
-    words = text.split()
     name = strip_place(SEGMENT_SPLIT_RE.split(text)[0])
     if (
         entry.bullet
@@ -441,10 +478,18 @@ def _employer_like(entry: _Entry) -> str | None:
         or TITLE_NOUN_RE.search(text)
         or VERB_START_RE.match(text)
         or DATE_RE.search(text)
-        or not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+        or not _capitalised(name)
     ):
         return None
     return name or None
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of a name starts with a capital, a digit or a sign, but connectors."""
+    return all(
+        word[:1].isupper() or not word[:1].isalpha() or word in NAME_CONNECTORS
+        for word in name.split()
+    )
 
 
 def _employer_above(entries: list[_Entry], position: int) -> str | None:
@@ -509,9 +554,13 @@ def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]
     headers = {index for job in jobs for index in job.header}
     by_title: dict[str, list[int]] = {}
     for entry in entries:
-        key = clean_segment(entry.text).lower()
-        if entry.index not in headers and key:
-            by_title.setdefault(key, []).append(entry.index)
+        if entry.index in headers or len(entry.text.split()) > 10:
+            continue
+        # "Travel Consultant", or "HIGHLIGHTS — Care Operations Manager"
+        for part in SEGMENT_SPLIT_RE.split(entry.text):
+            key = clean_segment(part).lower()
+            if key:
+                by_title.setdefault(key, []).append(entry.index)
     details = {
         job_index: by_title.get(job.title.lower(), [])
         for job_index, job in enumerate(jobs)

@@ -18,13 +18,16 @@ _SENTENCE_SPLIT_RE = re.compile(
 
 _ROLE_RE = re.compile(
     r"\b(?:(?:have|had|has)(?:\s+also)?\s+been|was|am|is|worked|work|working|served|serving|"
-    r"joined\s[^.;]{0,60}?\sas|started\s+as|hired\s+as|promoted\s+to|moved\s+up\s+to)"
+    r"(?:joined|spent)\s[^.;]{0,60}?\sas|started\s+as|hired\s+as|promoted\s+to|"
+    r"moved\s+up\s+to)"
     r"\s+(?:as\s+)?(?:an?\s+|the\s+)?"
-    r"(?P<title>[A-Z][\w&/'’-]*(?:[ ,]+[\w&/'’()-]+){0,8}?)"
+    r"(?P<title>[A-Za-z][\w&/'’-]*(?:[ ,]+[\w&/'’()-]+){0,8}?)"
     r"(?:\s+(?:at|with|for)\s+|\s+(?=there\b))"
     r"(?P<employer>the\s+same\s+(?:company|employer|firm|organi[sz]ation|cent(?:er|re))|there"
-    r"|[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*)"
+    r"|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de|del))*)"
 )
+
+_THE_RE = re.compile(r"^the\s+(?!same\s)")
 
 _SAME_RE = re.compile(r"^(?:the\s+same\s|there$)", re.IGNORECASE)
 
@@ -53,7 +56,8 @@ def story_jobs(text: str, today: int, previous: str | None = None) -> list[Story
         if role is None:
             continue
         title = latest_title(role.group("title").strip(" ,"))
-        if title_score(title) < TITLE_THRESHOLD:
+        # "I was a front desk agent at ...": a title in prose may be lower case
+        if title_score(title[:1].upper() + title[1:]) < TITLE_THRESHOLD:
             continue
         dates = RANGE_RE.search(sentence)
         if dates is not None:
@@ -65,7 +69,7 @@ def story_jobs(text: str, today: int, previous: str | None = None) -> list[Story
             span = make_span(since.group("start"), None, today)
         if span is None:
             continue
-        employer: str | None = role.group("employer").rstrip(".")
+        employer: str | None = _THE_RE.sub("", role.group("employer").rstrip("."))
         if employer and _SAME_RE.match(employer):
             employer = found[-1].employer if found else previous
         found.append(StoryJob(title, employer, span, sentence, offset))

@@ -18,7 +18,8 @@ _CC_STRONG_RE = re.compile(
     r"inventory|orders?|supply|cargo|containers?|trailers?|flights?))|"
     r"\bcalls?\s+(?:volume|per\s+(?:day|hour|shift))\b|"
     r"\bhigh[\s-]+(?:call\s+)?volume\s+(?:of\s+)?calls?\b|\bhigh\s+call\s+volume\b|"
-    r"\b(?:aht|ivr|acd|fcr|asa)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
+    r"\b(?:aht|ivr|acd|fcr|asa|wfm)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
+    r"\b(?:intraday|shrinkage|erlang|off-phone|schedule\s+adherence)\b|"
     # people led on a floor: "70-agent", "16 billing agents", "a team of 12 reps"
     # (not a year: "10/2023 Answered agent questions" is two lines run together)
     r"\b(?!(?:19|20)\d\d\b)\d{1,4}(?:,\d{3})?(?:-agent\b|\s+(?:[a-z]+\s+)?"
@@ -127,16 +128,19 @@ def field_verdict(
     serving = any(sign.group("serving") for sign in signs)
     retail_signs = _RETAIL_RE.findall(f"{text} {title} {employer}")
     retail = len(retail_signs)
-    if _CC_EXPLICIT_TITLE_RE.search(title):
+    explicit = bool(_CC_EXPLICIT_TITLE_RE.search(title))
+    in_person_title = bool(_IN_PERSON_TITLE_RE.search(title))
+    if explicit and not in_person_title:
         return True, "the title names contact-center work"
-    if _IN_PERSON_TITLE_RE.search(title):
+    if in_person_title and not explicit:
         return False, "the title names work in person"
+    # ("Cashier / Customer Service Desk" names both: its lines decide, below)
     # in person when its signs outweigh those of remote work (a shop's phone is answered
     # at the counter; a retailer's name does not put its contact center in a store)
     remote = 2 * strong + len(_PHONE_RE.findall(text))
     in_person = retail >= 2 and retail > remote
     in_person_reason = f"its lines describe work in person ({_named(retail_signs)})"
-    if CC_TITLE_RE.search(title):
+    if explicit or CC_TITLE_RE.search(title):
         if in_person:
             return False, f"a service title, but {in_person_reason}"
         return True, "the title names customer-service work"

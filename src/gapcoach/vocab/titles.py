@@ -44,6 +44,7 @@ CC_TITLE_RE = re.compile(
     r"care|help|interaction|engagement)\s*-?\s*(?:cent(?:er|re)|service[s]?|care|support|"
     r"experience|relations|success|advocate|access|contact|desk|operations)\b|"
     r"\b(?:servicio\s+al\s+cliente|atenci[oó]n\s+al\s+cliente|centro\s+de\s+contacto|"
+    r"workforce\s+(?:manag|plan|schedul|analy)\w*|wfm|"
     r"help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
     r"reservations?|dispatch\w*|collections?|collector|escalations?|retention|"
     r"phone\s+(?:rep\w*|support|agent)|telephone\s+(?:rep\w*|sales|service|support)|"
@@ -195,6 +196,13 @@ _DEPARTMENT_TEXT = """
     programs program projects project tier level night weekend shift spanish bilingual
     english french team teams unit group division department benefits pharmacy
     provider providers member-services field remote virtual multi-site site sites
+    banking lending mortgage mortgages cards deposits wealth
     and & of the for in
 """
 DEPARTMENT_WORDS = frozenset(_DEPARTMENT_TEXT.split())
+
+# small words that stay lowercase inside a name ("Banco Atlántico del Sur", "Bank of Hope")
+_CONNECTOR_TEXT = (
+    "and & of the de del la las los el y da do dos das du des le van von der den für"
+)
+NAME_CONNECTORS = frozenset(_CONNECTOR_TEXT.split())
