@@ -74,3 +74,49 @@ class TestQuestionnaire:
             cli.app, ["assess", "--ratings", str(target), "--role", ROLE, "-f", "json"]
         )
         assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.usefixtures("terminal")
+class TestQuestionnaireSurface:
+    """A counter, the role's target, skip and back, Ctrl-C keeps answers, a next step."""
+
+    def test_counter_target_skip_back_and_next_step(self, tmp_path: Path) -> None:
+        target = tmp_path / "r.yaml"
+        result = runner.invoke(
+            cli.app, ["rate", ROLE, "-o", str(target)], input="4\ns\nb\nb\n5\n\n"
+        )
+        assert result.exit_code == 0, result.stderr
+        out = result.stdout
+        assert "1/16 · Workforce Management (WFM) Software" in out
+        assert "2/16 · " in out
+        assert "This role asks for 4 stars (own it and can show results" in out
+        assert (
+            f"Next: gapcoach assess YOUR-RESUME --ratings {target} --role {ROLE}"
+            in (" ".join(out.split()))
+        )
+        saved = yaml.safe_load(target.read_text())["ratings"]
+        # 4 for the first skill, skip the second, back twice to the first: now 5
+        assert saved == {"workforce-management-wfm-software": 5}
+
+    def test_ctrl_c_saves_what_was_answered(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from rich.prompt import Prompt
+
+        replies = iter(["3", "2"])
+
+        def answer(*args: object, **kwargs: object) -> str:
+            try:
+                return next(replies)
+            except StopIteration:
+                raise KeyboardInterrupt from None
+
+        monkeypatch.setattr(Prompt, "ask", answer)
+        target = tmp_path / "r.yaml"
+        result = runner.invoke(cli.app, ["rate", ROLE, "-o", str(target)])
+        assert result.exit_code == 130
+        assert "Saved 2 of 16 ratings" in result.stdout
+        assert yaml.safe_load(target.read_text())["ratings"] == {
+            "workforce-management-wfm-software": 3,
+            "customer-relationship-management-crm-systems": 2,
+        }

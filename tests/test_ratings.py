@@ -11,6 +11,9 @@ from fixtures_ingest import FIXTURES, mini_taxonomy
 from gapcoach import RatingsError
 from gapcoach.models import Rating, Ratings, Skill
 from gapcoach.ratings import (
+    BACK,
+    SKIP,
+    Answer,
     dump_ratings,
     level_to_stars,
     load_ratings,
@@ -571,9 +574,34 @@ class TestQuestionnaire:
             "customer-experience": None,
         }
 
+    def test_skip_and_back(self) -> None:
+        """SKIP leaves a skill unrated; BACK asks the one before again."""
+        answers = iter([4, SKIP, BACK, BACK, 5, SKIP, 2, None])
+        asked: list[tuple[str, int | None]] = []
+        numbers: list[tuple[int, int]] = []
+
+        def ask(skill: Skill, current: int | None) -> Answer:
+            asked.append((skill.id, current))
+            return next(answers)
+
+        ratings = run_questionnaire(
+            TAXONOMY, ask=ask, on_question=lambda n, t: numbers.append((n, t))
+        )
+        ids = [skill.id for skill in TAXONOMY.skills]
+        assert [skill_id for skill_id, _ in asked] == [
+            ids[0], ids[1], ids[2], ids[1], ids[0], ids[1], ids[2], ids[3],
+        ]  # fmt: skip
+        assert asked[4] == (ids[0], 4)  # going back offers the answer given
+        assert numbers[:3] == [(1, 6), (2, 6), (3, 6)]
+        assert {r.skill_id: r.raw for r in ratings.ratings} == {
+            ids[0]: 5.0,
+            ids[2]: 2.0,
+        }
+
     def test_bad_answer(self) -> None:
         """An answer outside 1-5 is a programming error in the prompt."""
         with pytest.raises(
-            ValueError, match=r"ask\(\) must return 1-5 stars or None, not 7"
+            ValueError,
+            match=r"ask\(\) must return 1-5 stars, SKIP, BACK or None, not 7",
         ):
             run_questionnaire(TAXONOMY, ask=lambda skill, current: 7)

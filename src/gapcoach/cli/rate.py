@@ -51,17 +51,24 @@ def rate(
     """
     Rate yourself on a role's skills, one question at a time, 1-5 stars.
 
-    Press Enter on an empty answer to stop; the file is saved and the next run resumes
-    where you stopped.
+    Answer 1-5 stars, s to skip a skill, b to go back; Enter on an empty answer (or
+    Ctrl-C) stops and saves, and the next run resumes where you stopped.
 
     Example:
         $ gapcoach rate call-center-operations-manager -o my-ratings.yaml
     """
     from rich.panel import Panel
-    from rich.prompt import IntPrompt
+    from rich.prompt import Prompt
 
     from gapcoach.output import atomic_output, check_output
-    from gapcoach.ratings import dump_ratings, load_ratings, run_questionnaire
+    from gapcoach.ratings import (
+        BACK,
+        SKIP,
+        Answer,
+        dump_ratings,
+        load_ratings,
+        run_questionnaire,
+    )
     from gapcoach.taxonomy import load_taxonomies, resolve_roles
 
     target = output or Path(f"ratings-{role}.yaml")
@@ -84,19 +91,40 @@ def rate(
             f"Rating {total} skills of ",
             (strip_controls(selected.title), "bold"),
             strip_controls(f" ({done} already rated in {target})" if done else ""),
-            ". Empty answer = stop and save.",
+            ".",
         )
     )
+    console.print(
+        Text(
+            "Answer 1-5 stars; s = skip, b = back, Enter = stop and save "
+            "(Ctrl-C saves too).",
+            "dim",
+        )
+    )
+    counter = [0, 0]
+    interrupted = False
 
-    def ask(skill: Any, current: int | None) -> int | None:
+    def count(number: int, questions: int) -> None:
+        counter[:] = [number, questions]
+
+    def ask(skill: Any, current: int | None) -> Answer:
+        nonlocal interrupted
+        target_stars = skill.target_level + 1
         console.print(
             Panel(
                 Text.assemble(
                     strip_controls(skill.description),
                     "\n\n",
                     ("\n".join(_STAR_MEANINGS), "dim"),
+                    "\n\n",
+                    (
+                        f"This role asks for {target_stars} stars "
+                        f"({_STAR_MEANINGS[target_stars - 1].split(' = ')[1]}).",
+                        "bold",
+                    ),
                 ),
                 title=Text.assemble(
+                    f"{counter[0]}/{counter[1]} · ",
                     (strip_controls(skill.name), "bold"),
                     strip_controls(f" ({skill.category})"),
                 ),
@@ -104,23 +132,46 @@ def rate(
             )
         )
         while True:
-            answer = IntPrompt.ask(
-                "Stars (1-5)",
-                console=console,
-                default=current,
-                show_default=current is not None,
-            )
-            if answer is None:
+            try:
+                reply = Prompt.ask(
+                    "Stars (1-5, s, b)",
+                    console=console,
+                    default="" if current is None else str(current),
+                    show_default=current is not None,
+                )
+            except (KeyboardInterrupt, EOFError):
+                interrupted = True
                 return None
-            if 1 <= answer <= 5:
-                return answer
+            reply = reply.strip().lower()
+            if not reply:
+                return None
+            if reply in ("s", "skip"):
+                return SKIP
+            if reply in ("b", "back"):
+                return BACK
+            if reply.isdigit() and 1 <= int(reply) <= 5:
+                return int(reply)
             console.print(
-                Text("Please answer 1 to 5, or press Enter to stop.", style="red")
+                Text(
+                    "Please answer 1 to 5, s to skip, b to go back, or press Enter "
+                    "to stop.",
+                    style="red",
+                )
             )
 
-    ratings = run_questionnaire(selected, existing=existing, ask=ask, revisit=revisit)
+    ratings = run_questionnaire(
+        selected, existing=existing, ask=ask, revisit=revisit, on_question=count
+    )
     with one_error_line(), atomic_output(target) as handle:
         handle.write(dump_ratings(ratings, selected))
     console.print(
         rich_text(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
     )
+    console.print(
+        rich_text(
+            f"Next: gapcoach assess YOUR-RESUME --ratings {target} --role "
+            f"{selected.role_id}"
+        )
+    )
+    if interrupted:
+        raise typer.Exit(130)

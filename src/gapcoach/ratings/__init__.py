@@ -54,6 +54,9 @@ __all__ = [
     "dump_ratings",
     "level_to_stars",
     "load_ratings",
+    "BACK",
+    "Answer",
+    "SKIP",
     "run_questionnaire",
     "stars_to_level",
 ]
@@ -396,12 +399,22 @@ def dump_ratings(ratings: Ratings, taxonomy: Taxonomy) -> str:
     return "\n".join(lines) + "\n"
 
 
+SKIP: Literal["skip"] = "skip"
+"""What ``ask`` returns to leave a skill unrated and go on to the next."""
+
+BACK: Literal["back"] = "back"
+"""What ``ask`` returns to go back to the skill asked before."""
+
+Answer = int | Literal["skip", "back"] | None
+
+
 def run_questionnaire(
     taxonomy: Taxonomy,
     *,
     existing: Ratings | None = None,
-    ask: Callable[[Skill, int | None], int | None],
+    ask: Callable[[Skill, int | None], Answer],
     revisit: bool = False,
+    on_question: Callable[[int, int], None] | None = None,
 ) -> Ratings:
     """
     Ask for a star rating of every skill of a role, resuming an unfinished file.
@@ -411,35 +424,50 @@ def run_questionnaire(
         existing: Ratings already given (e.g. a half-finished file); their skills are
             skipped unless ``revisit`` is true, and they are kept in the result.
         ask: The prompt: called with a skill and its current rating in stars (None when
-            unrated); returns 1-5 stars, or None to stop and keep what is done so far.
+            unrated); returns 1-5 stars, ``SKIP`` to leave the skill unrated, ``BACK`` to
+            return to the skill asked before, or None to stop and keep what is done.
         revisit: Ask about already rated skills too, offering their rating as default.
+        on_question: Called before each question with its number and the number of
+            questions (1-based), for a "3/16" counter.
 
     Returns:
         Ratings on the stars scale, in taxonomy order.
 
     Raises:
-        ValueError: ``ask`` returned something other than a whole number 1-5 or None.
+        ValueError: ``ask`` returned something other than 1-5, SKIP, BACK or None.
     """
     done: dict[str, Rating] = {}
     for rating in existing.ratings if existing else []:
         stars = level_to_stars(rating.level)
         done[rating.skill_id] = rating.model_copy(update={"raw": float(stars)})
-    for skill in taxonomy.skills:
+    queue = [skill for skill in taxonomy.skills if revisit or skill.id not in done]
+    position = 0
+    while position < len(queue):
+        skill = queue[position]
         current = done.get(skill.id)
-        if current is not None and not revisit:
-            continue
+        if on_question is not None:
+            on_question(position + 1, len(queue))
         answer = ask(skill, None if current is None else level_to_stars(current.level))
         if answer is None:
             break
+        if answer == SKIP:
+            position += 1
+            continue
+        if answer == BACK:
+            position = max(0, position - 1)
+            continue
         if (
             isinstance(answer, bool)
             or not isinstance(answer, int)
             or not 1 <= answer <= 5
         ):
-            raise ValueError(f"ask() must return 1-5 stars or None, not {answer!r}")
+            raise ValueError(
+                f"ask() must return 1-5 stars, SKIP, BACK or None, not {answer!r}"
+            )
         done[skill.id] = Rating(
             skill_id=skill.id, level=stars_to_level(answer), raw=float(answer)
         )
+        position += 1
     order = {skill.id: position for position, skill in enumerate(taxonomy.skills)}
     ratings = sorted(
         done.values(), key=lambda rating: order.get(rating.skill_id, len(order))
