@@ -490,3 +490,88 @@ class TestNotAResume:
         data = json.loads(result.output)
         assert data["input"]["notices"] == []
         assert all(a["plan"]["steps"] for a in data["assessments"])
+
+
+COMMANDS = [
+    [],
+    ["read"],
+    ["roles"],
+    ["skills"],
+    ["schema"],
+    ["rate"],
+    ["assess"],
+    ["batch"],
+    ["taxonomy"],
+    ["taxonomy", "build"],
+    ["taxonomy", "validate"],
+]
+
+
+class TestHelpScreens:
+    """Help names values in words and reflows paragraphs to the terminal's width."""
+
+    @pytest.mark.parametrize(
+        "command", COMMANDS, ids=lambda c: " ".join(c) or "gapcoach"
+    )
+    def test_no_python_types(self, command: list[str]) -> None:
+        result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
+        assert result.exit_code == 0, result.output
+        assert not re.search(r"<(?:str|bool|path|int|list\[str\])>", result.output)
+        assert "--help" in result.output
+
+    def test_values_are_named(self) -> None:
+        result = runner.invoke(app, ["batch", "--help"], env={"COLUMNS": "120"})
+        for option, metavar in (
+            ("--output", "FILE"),
+            ("--jobs", "N"),
+            ("--role", "ROLE"),
+        ):
+            assert re.search(rf"{option}\s.*\b{metavar}\b", result.output), option
+
+    def test_paragraphs_reflow(self) -> None:
+        result = runner.invoke(app, ["batch", "--help"], env={"COLUMNS": "200"})
+        assert (
+            "the batch goes on; the exit code is 1 when any file failed."
+            in result.output
+        )
+
+
+class TestOneVocabulary:
+    """--format/-f everywhere (--json kept as an alias), and batch - reads paths."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["roles"],
+            ["skills", "call-center-director"],
+            ["read", str(EXAMPLES / "resumes" / "agent.txt")],
+        ],
+        ids=["roles", "skills", "read"],
+    )
+    def test_format_json_equals_json_flag(self, command: list[str]) -> None:
+        by_flag = runner.invoke(app, [*command, "--json"])
+        by_format = runner.invoke(app, [*command, "-f", "json"])
+        assert by_flag.exit_code == by_format.exit_code == 0, by_format.output
+        assert json.loads(by_format.stdout) == json.loads(by_flag.stdout)
+        wrong = runner.invoke(app, [*command, "--format", "xml"])
+        assert wrong.exit_code == 2
+        assert "'xml' is not one of rich, json" in wrong.output
+
+    def test_batch_reads_paths_from_stdin(self, tmp_path: Path) -> None:
+        listed = "\n".join(str(p) for p in sorted((EXAMPLES / "resumes").glob("*.txt")))
+        out = tmp_path / "team.out"
+        result = runner.invoke(
+            app, ["batch", "-", "-o", str(out), "-f", "jsonl"], input=listed + "\n"
+        )
+        assert result.exit_code == 0, result.output
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        assert len(rows) == len(listed.splitlines())
+
+    def test_batch_summary_headers_fit_80_columns(self, tmp_path: Path) -> None:
+        result = runner.invoke(
+            app,
+            ["batch", str(EXAMPLES / "resumes"), "-o", str(tmp_path / "t.jsonl")],
+            env={"COLUMNS": "80"},
+        )
+        for header in ("people", "mean", "ready", "nearly", "devel.", "early"):
+            assert f" {header} " in result.output, header

@@ -294,11 +294,12 @@ def render_cohort_terminal(cohort: Cohort) -> RenderableType:
     """
     parts: list[RenderableType] = []
     table = Table(title="Team summary", title_justify="left")
-    table.add_column("role", no_wrap=True)
-    table.add_column("people", justify="right")
-    table.add_column("mean", justify="right")
+    # the role's title wraps; the short headers never shrink to "peop…" (80 columns)
+    table.add_column("role", ratio=1)
+    table.add_column("people", justify="right", no_wrap=True, min_width=6)
+    table.add_column("mean", justify="right", no_wrap=True, min_width=4)
     for header in ("ready", "nearly", "devel.", "early"):
-        table.add_column(header, justify="right")
+        table.add_column(header, justify="right", no_wrap=True, min_width=len(header))
     for role_id, title in sorted(cohort.role_titles.items()):
         table.add_row(
             rich_text(title),

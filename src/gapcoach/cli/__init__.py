@@ -16,18 +16,73 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
 
 from gapcoach._text import rich_text, strip_controls
 from gapcoach.errors import GapcoachError
 
+# Help shows what a value is (FILE, ROLE, N), never a Python type ("<path>", "<bool>")
+_METAVARS = {"int": "N", "float": "NUMBER"}
+_NAMED_METAVARS = {
+    "output": "FILE",
+    "ratings": "FILE",
+    "lexicon": "FILE",
+    "output_format": "FORMAT",
+}
+
+
+def _plain_metavar(param: Any) -> None:
+    """Name the value of a parameter in words; flags and arguments show no type."""
+    if getattr(param, "param_type_name", "") == "argument":
+        # the argument's name is its metavar already: no "<str>" beside it
+        param.display_type_rich = lambda ctx: None
+        if param.metavar is None:
+            param.metavar = str(param.name).upper()
+    elif getattr(param, "is_flag", False) or param.bare_type() == "bool":
+        param.metavar = ""
+    elif param.metavar is None:
+        name = str(param.name or "value")
+        if name in _NAMED_METAVARS:
+            param.metavar = _NAMED_METAVARS[name]
+        elif param.type_descriptor.is_path:
+            param.metavar = "PATH"
+        else:
+            param.metavar = _METAVARS.get(
+                param.bare_type(), name.upper().replace("_", "-")
+            )
+
+
+class PlainCommand(TyperCommand):
+    """A command whose help names values in words."""
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain_metavar(param)
+        return params
+
+
+class PlainGroup(TyperGroup):
+    """A command group whose help names values in words."""
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain_metavar(param)
+        return params
+
+
 app = typer.Typer(
+    cls=PlainGroup,
     name="gapcoach",
     help="How ready am I for the next contact-center role, what is missing, and what "
     "do I do first? Offline and explainable.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 taxonomy_app = typer.Typer(
+    cls=PlainGroup,
     help="Build and validate role taxonomies from career guides.",
     no_args_is_help=True,
 )
@@ -70,8 +125,29 @@ TaxonomyOption = Annotated[
     ),
 ]
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON instead of a table.")
+    bool,
+    typer.Option("--json", help="Print JSON instead of a table (= --format json)."),
 ]
+ViewFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="rich (terminal) or json.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+def _wants_json(view_format: str | None, as_json: bool) -> bool:
+    """--json, or --format json; any other --format than rich or json is a usage error."""
+    chosen = (view_format or "rich").lower()
+    if chosen not in ("rich", "json"):
+        raise typer.BadParameter(
+            f"'{view_format}' is not one of rich, json.", param_hint="--format"
+        )
+    return as_json or chosen == "json"
 
 
 # Markup and emoji codes are off: text from resumes, file names, ratings and taxonomies is
@@ -105,12 +181,17 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@app.command()
-def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
+@app.command(cls=PlainCommand)
+def roles(
+    taxonomy: TaxonomyOption = None,
+    view_format: ViewFormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """
     List the roles gapcoach can assess.
 
     Example:
+
         $ gapcoach roles --json
     """
     from gapcoach.taxonomy import load_taxonomies
@@ -129,7 +210,7 @@ def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
         }
         for t in loaded.values()
     ]
-    if as_json:
+    if _wants_json(view_format, as_json):
         _print_json(rows)
         return
     table = Table(title="Roles")
@@ -152,25 +233,27 @@ def roles(taxonomy: TaxonomyOption = None, as_json: JsonOption = False) -> None:
     stdout_console().print(table)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def skills(
     role: Annotated[
         str, typer.Argument(help="Role id, as listed by `gapcoach roles`.")
     ],
     taxonomy: TaxonomyOption = None,
+    view_format: ViewFormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """
     Show a role's skills by category, with weight and target level.
 
     Example:
+
         $ gapcoach skills call-center-director
     """
     from gapcoach.taxonomy import load_taxonomies, resolve_roles
 
     with one_error_line():
         (selected,) = resolve_roles(load_taxonomies(taxonomy), role)
-    if as_json:
+    if _wants_json(view_format, as_json):
         _print_json(
             {
                 "role_id": selected.role_id,
@@ -221,7 +304,7 @@ def skills(
         )
 
 
-@taxonomy_app.command("build")
+@taxonomy_app.command("build", cls=PlainCommand)
 def taxonomy_build(
     guide: Annotated[Path, typer.Argument(help="A career guide text file.")],
     role_id: Annotated[
@@ -244,6 +327,7 @@ def taxonomy_build(
     Build a role taxonomy from a career guide.
 
     Example:
+
         $ gapcoach taxonomy build guides/call-center-director.txt -o director.yaml
     """
     from gapcoach.output import atomic_output, check_output
@@ -270,7 +354,7 @@ def taxonomy_build(
     )
 
 
-@taxonomy_app.command("validate")
+@taxonomy_app.command("validate", cls=PlainCommand)
 def taxonomy_validate(
     path: Annotated[
         Path, typer.Argument(help="A taxonomy YAML file or a folder of them.")
@@ -280,6 +364,7 @@ def taxonomy_validate(
     Check a taxonomy file (or folder) and say what is wrong with it.
 
     Example:
+
         $ gapcoach taxonomy validate data/skills/
     """
     from gapcoach.taxonomy import load_taxonomies
@@ -294,24 +379,26 @@ def taxonomy_validate(
         )
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def read(
     resume: Annotated[
         str, typer.Argument(help="Resume file (.txt .md .pdf .docx) or - for stdin.")
     ],
+    view_format: ViewFormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """
     Show what gapcoach reads from a resume: sections, jobs, years, level and scope.
 
     Example:
+
         $ gapcoach read examples/resumes/supervisor.txt
     """
     from gapcoach.ingest import read_resume
 
     with one_error_line():
         document = read_resume(_resume_source(resume))
-    if as_json:
+    if _wants_json(view_format, as_json):
         typer.echo(document.model_dump_json(indent=2, exclude={"text", "lines"}))
         return
     console = stdout_console()
@@ -374,7 +461,7 @@ def _resume_source(resume: str) -> Path | str:
     return "-" if resume == "-" else Path(resume)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def assess(
     resume: Annotated[
         str | None,
@@ -415,6 +502,7 @@ def assess(
     Assess a resume (and/or self-ratings): readiness, gaps and a step-by-step plan.
 
     Example:
+
         $ gapcoach assess examples/resumes/supervisor.txt --role call-center-operations-manager
     """
     output_format = _report_format(output_format, output)
@@ -500,12 +588,13 @@ def _emit(report: Any, output_format: str, output: Path | None) -> None:
     stderr_console().print(rich_text(f"Wrote {output}"))
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def schema() -> None:
     """
     Print the JSON Schema of the assessment report.
 
     Example:
+
         $ gapcoach schema > assessment.schema.json
     """
     from gapcoach.models import Assessment
@@ -513,10 +602,14 @@ def schema() -> None:
     _print_json(Assessment.model_json_schema())
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def batch(
     inputs: Annotated[
-        list[str], typer.Argument(help="Resume files, folders or glob patterns.")
+        list[str],
+        typer.Argument(
+            help="Resume files, folders or glob patterns; - reads paths from stdin, "
+            "one per line."
+        ),
     ],
     output: Annotated[
         Path,
@@ -541,7 +634,9 @@ def batch(
     output_format: Annotated[
         str | None,
         typer.Option(
-            "--format", help="jsonl, csv or html (default: from the output's suffix)."
+            "--format",
+            "-f",
+            help="jsonl, csv or html (default: from the output's suffix).",
         ),
     ] = None,
     taxonomy: TaxonomyOption = None,
@@ -553,6 +648,7 @@ def batch(
     the exit code is 1 when any file failed.
 
     Example:
+
         $ gapcoach batch resumes/ --role call-center-director -o team.csv --jobs 2
     """
     from rich.progress import (
@@ -576,6 +672,12 @@ def batch(
     console = stderr_console()
     from gapcoach.output import atomic_output, check_output
 
+    if "-" in inputs:
+        # "-": the paths to assess, one per line, from standard input (find ... | gapcoach)
+        import sys
+
+        listed = [line.strip() for line in sys.stdin if line.strip()]
+        inputs = [item for item in inputs if item != "-"] + listed
     with one_error_line():
         paths = batch_stage.expand_inputs(inputs)
         ratings_files = (

@@ -10,7 +10,13 @@ import typer
 from rich.text import Text
 
 from gapcoach._text import rich_text, strip_controls
-from gapcoach.cli import TaxonomyOption, app, one_error_line, stdout_console
+from gapcoach.cli import (
+    PlainCommand,
+    TaxonomyOption,
+    app,
+    one_error_line,
+    stdout_console,
+)
 
 _STAR_MEANINGS = (
     "1 = never done it",
@@ -30,7 +36,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def rate(
     role: Annotated[str, typer.Argument(help="Role id whose skills to rate.")],
     output: Annotated[
@@ -55,6 +61,7 @@ def rate(
     Ctrl-C) stops and saves, and the next run resumes where you stopped.
 
     Example:
+
         $ gapcoach rate call-center-operations-manager -o my-ratings.yaml
     """
     from rich.panel import Panel
