@@ -39,7 +39,8 @@ _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 # A quarter or a season is its first month (RUBRIC.md): "Q2 2023" is April 2023.
 _QUARTER_SEASON = (
     rf"\bq[1-4]\s*['’]?(?:{_YEAR}\b|\d{{2}}\b)"
-    rf"|\b(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?:{_YEAR}\b|['’]\d{{2}}\b)"
+    rf"|\b(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+    rf"(?:{_YEAR}\b|['’]\d{{2}}\b)"
 )
 
 # ISO year and month ("2023-05", "2023/05", "2023-05-14"): the month has two digits, so
@@ -51,7 +52,9 @@ DATE = (
     rf"|\b{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?:{_YEAR}\b|['’]\d{{2}}\b)"
     rf"|\b(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:(?:0?[1-9]|[12]\d|3[01])\s*/\s*)?{_YEAR}\b"
     rf"|\b(?:0?[1-9]|1[0-2])-{_YEAR}\b"
-    rf"|\b{_YEAR}\b)"
+    rf"|\b{_YEAR}\b"
+    # a month and a two-digit year, "9/20" (slashed only: "3.5" or "3-4" are numbers)
+    rf"|\b(?:0?[1-9]|1[0-2])/\d{{2}}\b(?![/\d]))"
 )
 
 PRESENT = (
@@ -100,6 +103,8 @@ _NUMERIC_RE = re.compile(rf"(\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*/\s*)?({_YEAR})
 
 _YEAR_RE = re.compile(_YEAR)
 
+_SHORT_NUMERIC_RE = re.compile(r"\b(0?[1-9]|1[0-2])/(\d{2})\b")
+
 _QUARTER_RE = re.compile(rf"\bq([1-4])\s*['’]?({_YEAR}|\d{{2}})\b", re.I)
 
 _SEASON_RE = re.compile(
@@ -136,6 +141,9 @@ def _parse_date(text: str) -> tuple[int, int | None] | None:
     match = _NUMERIC_RE.search(text)
     if match:
         return int(match.group(2)), int(match.group(1))
+    match = _SHORT_NUMERIC_RE.search(text)
+    if match:
+        return _full_year(match.group(2)), int(match.group(1))
     match = _YEAR_RE.search(text)
     if match:
         return int(match.group(0)), None
@@ -197,14 +205,21 @@ _NOT_ENGLISH = (
 )
 FOREIGN_PAIR_RE = re.compile(
     rf"\b{_NOT_ENGLISH}[^\W\d_]{{3,}}\.?\s+{_YEAR}\b{SEPARATOR}"
-    rf"(?:{_NOT_ENGLISH}[^\W\d_]{{3,}}\.?\s+{_YEAR}\b"
+    rf"(?:[^\W\d_]{{3,}}\.?\s+{_YEAR}\b"
     r"|(?!(?:present|current(?:ly)?|now|today|date|ongoing|till|until)\b)[^\W\d_]{3,}"
     r"\b(?!\.?\s*\d))",
     re.IGNORECASE,
 )
+# a date, then a word that is not English for "present" ("03.2023 – heute")
+DATE_THEN_WORD_RE = re.compile(
+    rf"(?:{_YEAR}|\d{{2}}){SEPARATOR}"
+    r"(?!(?:present|current(?:ly)?|now|today|date|ongoing|till|until)\b)"
+    r"[^\W\d_]{3,}(?:['’][^\W\d_]+)?\s*\)?\s*(?:[·|,]|$)",
+    re.IGNORECASE,
+)
 _WORD_BEFORE_YEAR_RE = re.compile(rf"\b([^\W\d_]{{3,}})\.?(?=\s+{_YEAR}\b)")
 _WORD_AFTER_RANGE_RE = re.compile(
-    rf"(?<=\d{{4}})({SEPARATOR})([^\W\d_]+(?:['’][^\W\d_]+)?)", re.IGNORECASE
+    rf"(?<=\d\d)({SEPARATOR})([^\W\d_]+(?:['’][^\W\d_]+)?)", re.IGNORECASE
 )
 
 # the languages people in North American, European and Philippine contact centers write in
@@ -281,7 +296,7 @@ def translate_months(text: str) -> str:
         return match.group(0) if number is None else _MONTH_KEYS[number - 1]
 
     def end(match: re.Match[str]) -> str:
-        if match.group(2).lower() in present:
+        if match.group(2).lower().replace("’", "'") in present:
             return f"{match.group(1)}present"
         return match.group(0)
 

@@ -121,7 +121,9 @@ def split_header(text: str) -> tuple[str | None, str | None]:
     segments = [
         part
         for part in segments
-        if any(char.isalnum() for char in part) and not is_place(part)
+        if any(char.isalnum() for char in part)
+        and not is_place(part)
+        and not META_RE.match(part)
     ]
     titled = [title_score(part) >= TITLE_THRESHOLD for part in segments]
     if True not in titled and employer is None and segments:
@@ -153,12 +155,26 @@ def split_header(text: str) -> tuple[str | None, str | None]:
         )
     if employer is None:
         title, employer = _comma_employer(title)
+    if title:
+        title = _HELD_AS_RE.sub("", title) or title
+    if employer:
+        employer = _AT_RE.sub("", employer) or employer
     return title or None, employer
+
+
+# "Chat Support Agent, part-time" and "at Hotel Rooms Direct": how, and a joining word
+_HELD_AS_RE = re.compile(r"[,(]\s*(?:part|full)[\s-]?time\)?$", re.IGNORECASE)
+_AT_RE = re.compile(r"^(?:at|with|for)\s+(?=[A-Z])")
 
 
 _TRAILING_NOTE_RE = re.compile(r"(?<!\s)\s*\([^()]*\)$")
 
-_PROMOTION_RE = re.compile(r"(?<!\s)\s*(?:→|->|⇒|»|⟶)\s*")
+_PROMOTION_RE = re.compile(
+    r"(?<!\s)\s*(?:→|->|⇒|»|⟶)\s*|,?(?<!\s)\s+promoted\s+to\s+", re.IGNORECASE
+)
+# "then" continues a promotion ("promoted to Senior Manager, then Director"); alone it
+# may list roles in either order ("Supervisor, then Representative"), so it is kept
+_THEN_RE = re.compile(r",?(?<!\s)\s+then\s+", re.IGNORECASE)
 
 
 def latest_title(title: str) -> str:
@@ -166,6 +182,8 @@ def latest_title(title: str) -> str:
     A promotion on one line ("Analyst → Senior Analyst") is one job with the later title.
     """
     parts = [part for part in _PROMOTION_RE.split(title) if part.strip()]
+    if len(parts) > 1:
+        parts = _THEN_RE.split(parts[-1])
     return parts[-1].strip() if parts else title
 
 
@@ -210,5 +228,74 @@ def strip_place(text: str) -> str:
     return clean_segment(_TRAILING_PLACE_RE.sub("", text))
 
 
+_REGION_TEXT = """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida
+    georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+    massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+    ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+    wisconsin wyoming alberta manitoba ontario quebec québec saskatchewan
+    usa us canada mexico méxico brazil brasil germany deutschland france spain españa
+    italy italia portugal philippines india ireland uk england scotland colombia
+"""
+_REGIONS = frozenset(_REGION_TEXT.split()) | {
+    "united states",
+    "united kingdom",
+    "new york",
+    "new jersey",
+    "new mexico",
+    "new hampshire",
+    "north carolina",
+    "south carolina",
+    "north dakota",
+    "south dakota",
+    "west virginia",
+    "rhode island",
+    "british columbia",
+    "nova scotia",
+    "costa rica",
+    "el salvador",
+    "puerto rico",
+    "district of columbia",
+}
+
+_WORK_MODE_RE = re.compile(
+    r"[·|,-]?(?<!\s)\s*\b(?:remote|hybrid|hybride|on-?site|in-?office|presencial|"
+    r"híbrido)\b",
+    re.IGNORECASE,
+)
+
+
 def is_place(text: str) -> bool:
-    return bool(_PLACE_ONLY_RE.match(clean_segment(text)))
+    """
+    A place alone: "Omaha, NE", "Cindervale, Arizona, United States · Hybrid", "Remote".
+    """
+    cleaned = clean_segment(text)
+    if _PLACE_ONLY_RE.match(cleaned):
+        return True
+    core = _WORK_MODE_RE.sub("", cleaned).strip(" ·,-")
+    parts = [part.strip() for part in core.split(",")]
+    return (
+        1 < len(parts) <= 4
+        and parts[-1].lower() in _REGIONS
+        and all(part[:1].isupper() and len(part.split()) <= 4 for part in parts)
+    )
+
+
+_DURATION = (
+    r"\d+\s*(?:yrs?|years?|mos?|months?|ans?|mois|anos?|años|meses|jahre?|monate?)\b"
+)
+
+# a line that says only how a job was held or for how long ("Full-time", "3 yrs 8 mos",
+# "Temps plein · 8 ans 3 mois"), as a LinkedIn export puts between title and dates
+META_RE = re.compile(
+    r"^(?=\S)(?:(?:full|part)[\s-]?time|contract|freelance|internship|seasonal|temporary|"
+    r"self-employed|permanent|temps\s+(?:plein|partiel)|vollzeit|teilzeit|"
+    r"tiempo\s+(?:completo|parcial)|tempo\s+integral)?\s*·?\s*"
+    rf"(?:{_DURATION}(?:\s+{_DURATION})?)?$",
+    re.IGNORECASE,
+)
+
+# "· 2 yrs 4 mos" or "(2 years)" after a job's dates
+DURATION_TAIL_RE = re.compile(
+    rf"(?<!\s)\s*[·(]\s*{_DURATION}(?:\s+{_DURATION})?\s*\)?", re.IGNORECASE
+)

@@ -14,6 +14,7 @@ from gapcoach.ingest.dates import (
     DATE,
     DATE_ONLY_RE,
     DATE_RE,
+    DATE_THEN_WORD_RE,
     END_ONLY_RE,
     FOREIGN_PAIR_RE,
     FOREIGN_RANGE_RE,
@@ -32,7 +33,9 @@ from gapcoach.ingest.dates import (
     translate_months,
 )
 from gapcoach.ingest.header import (
+    DURATION_TAIL_RE,
     LOCATION_RE,
+    META_RE,
     SEGMENT_SPLIT_RE,
     TITLE_THRESHOLD,
     clean_segment,
@@ -100,7 +103,7 @@ def _scope_entries(
         if headings[index]:
             previous_in = False
             continue
-        if not line:
+        if not line or _PAGE_MARK_RE.search(line):
             continue
         if inside:
             if not previous_in:
@@ -117,6 +120,9 @@ def _scope_entries(
         previous_in = inside
     return entries
 
+
+# "Page 2 of 2", "Jane Doe — Page 2": a page break inside the work history
+_PAGE_MARK_RE = re.compile(r"(?:^|[—–|-]\s*)page\s+\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 
 _SEPARATOR_THEN_END_RE = re.compile(
     rf"^{SEPARATOR}(?:{DATE}|{PRESENT})\)?$", re.IGNORECASE
@@ -187,10 +193,14 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
         if entry.used:
             continue
         # a job header is short: look at the start of very long lines only
-        text = (entry.date_text or entry.text)[:_MAX_HEADER_CHARS]
+        text = DURATION_TAIL_RE.sub(
+            "", (entry.date_text or entry.text)[:_MAX_HEADER_CHARS]
+        )
         ranges = list(RANGE_RE.finditer(text))
-        if (not ranges and FOREIGN_RANGE_RE.search(text)) or FOREIGN_PAIR_RE.search(
-            text
+        if (
+            (not ranges and FOREIGN_RANGE_RE.search(text))
+            or FOREIGN_PAIR_RE.search(text)
+            or DATE_THEN_WORD_RE.search(text)
         ):
             text = translate_months(text)
             ranges = list(RANGE_RE.finditer(text))
@@ -296,9 +306,9 @@ def _find_jobs(
                 else None
             )
             if stacked is not None:
-                found, employer = stacked
-                entries[found + 1].used = True
-                header.add(entries[found + 1].index)
+                found, employer, employer_at = stacked
+                entries[employer_at].used = True
+                header.add(entries[employer_at].index)
             if found is not None:
                 neighbour = entries[found]
                 neighbour.used = True
@@ -324,8 +334,38 @@ def _find_jobs(
         job = _FoundJob(title, employer, anchor.span, line, header)
         job.heads_block = heads_block
         jobs.append(job)
+    jobs = _without_tenure_lines(jobs, today)
     _share_block_employers(jobs)
     return jobs
+
+
+def _without_tenure_lines(jobs: list[_FoundJob], today: int) -> list[_FoundJob]:
+    """
+    "AtlântiCX Solutions (BPO) … 2014 – present" above the roles held there is the
+    employer's tenure, not a job: a dated line without a title word whose span holds two
+    or more roles listed below it. It becomes their employer.
+    """
+
+    def end(job: _FoundJob) -> int:
+        return today if job.span.end is None else job.span.end
+
+    kept: list[_FoundJob] = []
+    for job in jobs:
+        inside = [
+            other
+            for other in jobs
+            if other is not job
+            and min(other.header) > max(job.header)
+            and other.span.start >= job.span.start - 1
+            and end(other) <= end(job) + 1
+        ]
+        if len(inside) >= 2 and not TITLE_NOUN_RE.search(job.title):
+            for other in inside:
+                if other.employer is None:
+                    other.employer = job.title
+            continue
+        kept.append(job)
+    return kept
 
 
 def _phrase_by_employer(
@@ -433,6 +473,11 @@ def _usable(entries: list[_Entry], position: int, block: int) -> bool:
     return entry.block == block and not entry.anchor and not entry.used
 
 
+def _aside(text: str) -> bool:
+    """A place or a "Full-time · 3 yrs" line: beside a job's header, not part of it."""
+    return is_place(text) or bool(META_RE.match(text))
+
+
 def _neighbour_title(
     entries: list[_Entry], position: int, *, date_only: bool
 ) -> int | None:
@@ -444,7 +489,7 @@ def _neighbour_title(
     before = position - 1
     while before >= 0 and entries[before].merged:
         before -= 1
-    while _usable(entries, before, block) and is_place(entries[before].text):
+    while _usable(entries, before, block) and _aside(entries[before].text):
         before -= 1
     after = position + 1
     while after < len(entries) and entries[after].merged:
@@ -497,6 +542,11 @@ def _employer_above(entries: list[_Entry], position: int) -> str | None:
     An employer line just above a job's header ("Acme Insurance - Omaha, NE").
     """
     above = position - 1
+    # (over a place or a "3 yrs 8 mos" line: a LinkedIn export's employer block)
+    while _usable(entries, above, entries[position].block) and _aside(
+        entries[above].text
+    ):
+        above -= 1
     if not _usable(entries, above, entries[position].block):
         return None
     text = entries[above].text
@@ -525,24 +575,30 @@ def _employer_below(entries: list[_Entry], position: int) -> str | None:
 
 def _title_over_employer(
     entries: list[_Entry], position: int
-) -> tuple[int, str] | None:
+) -> tuple[int, str, int] | None:
     """
     Title, employer and dates each on their own line: the title two lines above a
-    date-only line, with the employer line between (position of the title, employer).
+    date-only line, with the employer line between (positions of the title and of the
+    employer line, and the employer); places and "Full-time" lines may stand between.
     """
     block = entries[position].block
     above = position - 1
-    while above >= 0 and entries[above].merged:
+    while above >= 0 and (entries[above].merged or _aside(entries[above].text)):
         above -= 1
-    if not _usable(entries, above, block) or not _usable(entries, above - 1, block):
+    if not _usable(entries, above, block):
         return None
     employer = _employer_like(entries[above])
     if employer is None or split_header(entries[above].text)[0] is not None:
         return None
-    title, _ = split_header(entries[above - 1].text)
-    if title is None or entries[above - 1].bullet:
+    title_at = above - 1
+    while _usable(entries, title_at, block) and _aside(entries[title_at].text):
+        title_at -= 1
+    if not _usable(entries, title_at, block):
         return None
-    return above - 1, employer
+    title, _ = split_header(entries[title_at].text)
+    if title is None or entries[title_at].bullet:
+        return None
+    return title_at, employer, above
 
 
 def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]:

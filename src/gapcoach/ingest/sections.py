@@ -36,9 +36,21 @@ def heading_section(text: str) -> str | None:
     key = heading_key(text)
     if key in HEADINGS:
         return HEADINGS[key]
-    parts = [part.strip() for part in _HEADING_JOINER_RE.split(key) if part.strip()]
+    parts = [
+        heading_key(part) for part in _HEADING_JOINER_RE.split(text) if part.strip()
+    ]
     if len(parts) > 1 and all(part in HEADINGS for part in parts):
         return HEADINGS[parts[0]]
+    # a heading in two languages ("EXPERIENCIA / EXPERIENCE", "A U S B I L D U N G /
+    # E D U C A T I O N"): one part known, every part a word or two, no digits
+    known = [part for part in parts if part in HEADINGS]
+    if (
+        len(parts) == 2
+        and known
+        and not any(char.isdigit() for char in text)
+        and all(len(part.split()) <= 2 for part in parts)
+    ):
+        return HEADINGS[known[0]]
     return None
 
 

@@ -20,6 +20,7 @@ _CC_STRONG_RE = re.compile(
     r"\bhigh[\s-]+(?:call\s+)?volume\s+(?:of\s+)?calls?\b|\bhigh\s+call\s+volume\b|"
     r"\b(?:aht|ivr|acd|fcr|asa|wfm)\b|\baverage\s+(?:call\s+)?handl\w*\s+time\b|"
     r"\b(?:intraday|shrinkage|erlang|off-phone|schedule\s+adherence)\b|"
+    r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|"
     # people led on a floor: "70-agent", "16 billing agents", "a team of 12 reps"
     # (not a year: "10/2023 Answered agent questions" is two lines run together)
     r"\b(?!(?:19|20)\d\d\b)\d{1,4}(?:,\d{3})?(?:-agent\b|\s+(?:[a-z]+\s+)?"
@@ -70,7 +71,14 @@ _PROFESSION_RE = re.compile(
     r"pharmacist|therapist|clinician|caregiver|engineer|developer|programmer|designer|"
     r"architect|scientist|accountant|auditor|bookkeeper|cook|chef|driver|mechanic|"
     r"electrician|carpenter|welder|technologist|custodian|janitor|housekeeper|barista|"
-    r"waiter|waitress|bartender|stylist|realtor|pastor|editor|writer|journalist)s?\b",
+    r"waiter|waitress|bartender|stylist|realtor|pastor|editor|writer|journalist|"
+    r"(?<!support )(?<!desk )technician)s?\b",
+    re.IGNORECASE,
+)
+
+# work done from home: the opposite of service in person
+_REMOTE_WORK_RE = re.compile(
+    r"\b(?:(?:work(?:ing|ed)?[\s-]+)?from[\s-]+home|wfh|remotely|virtual(?:ly)?)\b",
     re.IGNORECASE,
 )
 
@@ -121,7 +129,8 @@ def field_verdict(
     third of the job's lines.
     """
     text = " ".join(body)
-    strong_signs = _CC_STRONG_RE.findall(text)
+    # (an employer named "… Contact Center" or "… (BPO)" is a sign of the work too)
+    strong_signs = _CC_STRONG_RE.findall(f"{text} {employer}")
     strong = len(strong_signs)
     signs = list(_CC_MEDIUM_RE.finditer(text))
     medium = {sign.group(0).lower() for sign in signs}
@@ -137,7 +146,9 @@ def field_verdict(
     # ("Cashier / Customer Service Desk" names both: its lines decide, below)
     # in person when its signs outweigh those of remote work (a shop's phone is answered
     # at the counter; a retailer's name does not put its contact center in a store)
-    remote = 2 * strong + len(_PHONE_RE.findall(text))
+    remote = (
+        2 * strong + len(_PHONE_RE.findall(text)) + len(_REMOTE_WORK_RE.findall(text))
+    )
     in_person = retail >= 2 and retail > remote
     in_person_reason = f"its lines describe work in person ({_named(retail_signs)})"
     if explicit or CC_TITLE_RE.search(title):

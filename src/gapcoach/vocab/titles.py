@@ -31,7 +31,7 @@ TITLE_NOUN_RE = re.compile(
     r"therapist|caregiver|caretaker|nanny|provider|handler|loader|picker|packer|"
     r"greeter|bagger|installer|mechanic|electrician|carpenter|welder|custodian|janitor|"
     r"housekeeper|dishwasher|barista|waiter|waitress|busser|courier|messenger|clerical|"
-    r"banker|chair|chairperson|"
+    r"banker|chair|chairperson|interviewer|"
     # the same words in Spanish, for resumes from Latin American contact centers
     r"agente|asesora?|representante|ejecutiva?|gerente|coordinadora?|jefe|jefa|"
     r"analista|operadora?|supervisora?|directora?)"
@@ -196,7 +196,8 @@ _DEPARTMENT_TEXT = """
     programs program projects project tier level night weekend shift spanish bilingual
     english french team teams unit group division department benefits pharmacy
     provider providers member-services field remote virtual multi-site site sites
-    banking lending mortgage mortgages cards deposits wealth
+    banking lending mortgage mortgages cards deposits wealth telecom insurance auto
+    health healthcare cable energy utilities german portuguese italian dutch multilingual
     and & of the for in
 """
 DEPARTMENT_WORDS = frozenset(_DEPARTMENT_TEXT.split())
