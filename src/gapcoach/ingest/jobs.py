@@ -440,6 +440,7 @@ def _told_jobs(entries: list[_Entry], today: int) -> list[_FoundJob]:
     whole paragraphs; the lines of those sentences are not read again as headers.
     """
     jobs: list[_FoundJob] = []
+    open_ends: list[_FoundJob] = []
     previous: str | None = None
     for run in _paragraphs(entries):
         if not any(_STORY_HINT_RE.search(entry.text) for entry in run):
@@ -463,6 +464,15 @@ def _told_jobs(entries: list[_Entry], today: int) -> list[_FoundJob]:
                 )
             )
             previous = job.employer
+            if job.open_end:
+                open_ends.append(jobs[-1])
+    # "In 2019 I joined Acme as …", "In 2021 I was promoted to …": a start alone lasts
+    # until the next job told begins
+    begins = sorted({found.span.start for found in jobs})
+    for found in open_ends:
+        later = [start for start in begins if start > found.span.start]
+        if later:
+            found.span = Span(found.span.start, later[0] - 1)
     return jobs
 
 
