@@ -29,7 +29,7 @@ from gapcoach.models import Document, Job, Seniority
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "bench" / "data" / "eval"
-# history-blind/, -2/ and -3/ were each scored once on 2026-12-07 (first looks in
+# history-blind/, -2/, -3/ and -4/ were each scored once on 2026-12-07 (first looks in
 # bench/README.md) and are ordinary splits for reading since; the next blind split is
 # named here until it is scored
 BLIND: tuple[str, ...] = ()
