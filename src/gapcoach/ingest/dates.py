@@ -65,7 +65,9 @@ PRESENT = (
 SEPARATOR = r"\s*(?:-+|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 
 RANGE_RE = re.compile(
-    rf"\(?(?P<start>{DATE})\)?{SEPARATOR}\(?(?P<end>{DATE}|{PRESENT})\)?",
+    rf"\(?(?P<start>{DATE})\)?{SEPARATOR}\(?(?P<end>{DATE}|{PRESENT}"
+    # a year's last two digits after a year ("2016–19")
+    r"|(?<![\d/.])\d{2}(?![\d/.,%]|:\d))\)?",
     re.IGNORECASE,
 )
 
@@ -169,6 +171,7 @@ class Span:
 
 
 _PRESENT_START_RE = re.compile(PRESENT, re.IGNORECASE)
+_TWO_DIGITS_RE = re.compile(r"^\d{2}$")
 
 
 def make_span(start_text: str, end_text: str | None, today: int) -> Span | None:
@@ -179,6 +182,11 @@ def make_span(start_text: str, end_text: str | None, today: int) -> Span | None:
     end_index: int | None = None
     if end_text is not None and not _PRESENT_START_RE.match(end_text.strip("() ")):
         end = _parse_date(end_text)
+        if end is None and _TWO_DIGITS_RE.match(end_text.strip("() ")):
+            # "2016–19": the end year in the start's century (or the next one)
+            year = start[0] // 100 * 100 + int(end_text.strip("() "))
+            year += 100 if year < start[0] else 0
+            end = (year, None) if year <= today // 12 else None
         if end is None:
             return None
         end_index = month_index(end[0], end[1] or 1)

@@ -121,6 +121,8 @@ def _scope_entries(
     return entries
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+
 # "Page 2 of 2", "Jane Doe — Page 2": a page break inside the work history
 _PAGE_MARK_RE = re.compile(r"(?:^|[—–|-]\s*)page\s+\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 
@@ -211,7 +213,10 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
                 if multi:
                     rest = text[previous_end : match.start()]
                 else:
-                    rest = text[: match.start()] + " | " + text[match.end() :]
+                    # "2019–23: Team Lead, Acme. Lead 7 agents …": the header ends with
+                    # its first sentence
+                    after = _SENTENCE_END_RE.split(text[match.end() :], maxsplit=1)[0]
+                    rest = text[: match.start()] + " | " + after
                 previous_end = match.end()
                 if len(rest.split()) > _MAX_HEADER_WORDS:
                     # a long line: only a short title before the dates makes it a header

@@ -54,14 +54,15 @@ _RETAIL_RE = re.compile(
     r"restaurant|kitchen|menu|diners?|dining|front\s+desk|check-?ins?|check-?outs?|"
     r"housekeeping|lobby|guest\s*rooms?|walk-?ins?|bartend\w*|hotel|motel|resort|inn|"
     r"suites|hospitality|"
-    r"freight|truck\w*|loads|warehouse|forklift|docks?|shipments?|trailers?|fleet)\b",
+    r"freight|truck\w*|loads|warehouse|forklift|docks?|shipments?|trailers?|fleet|"
+    r"fulfil+ment|distribution\s+cent(?:er|re)|pallets?|picking|packing)\b",
     re.IGNORECASE,
 )
 
 # a title that names service in person: the lines cannot make it contact-center work
 _IN_PERSON_TITLE_RE = re.compile(
     r"\b(?:retail|store|cashier|sales\s+floor|restaurant|cook|server|barista|teller|"
-    r"front\s+desk|hotel|warehouse|driver|dock|forklift|stocker)\b",
+    r"front\s+desk|hotel|warehouse|driver|dock|forklift|stocker|field)\b",
     re.IGNORECASE,
 )
 
@@ -135,7 +136,11 @@ def field_verdict(
     signs = list(_CC_MEDIUM_RE.finditer(text))
     medium = {sign.group(0).lower() for sign in signs}
     serving = any(sign.group("serving") for sign in signs)
-    retail_signs = _RETAIL_RE.findall(f"{text} {title} {employer}")
+    # the employer's name counts only beside the job's own signs: a store's name alone
+    # does not put its contact center in the store
+    retail_signs = _RETAIL_RE.findall(f"{text} {title}")
+    if retail_signs:
+        retail_signs += _RETAIL_RE.findall(employer)
     retail = len(retail_signs)
     explicit = bool(_CC_EXPLICIT_TITLE_RE.search(title))
     in_person_title = bool(_IN_PERSON_TITLE_RE.search(title))
@@ -161,7 +166,9 @@ def field_verdict(
         signed = sum(1 for line in body if _CC_STRONG_RE.search(line))
         if strong < 2 or 3 * signed < len(body):
             return None, f"a profession outside the field ({title})"
-    if strong >= 2 or ((strong or (len(medium) >= 2 and serving)) and not in_person):
+    # (a warehouse whose supervisor also answers drivers' calls is still a warehouse:
+    # in-person signs outweigh any number of calls that do not outweigh them)
+    if not in_person and (strong or (len(medium) >= 2 and serving)):
         named = _named(strong_signs + sorted(medium))
         return True, f"its lines describe contact-center work ({named})"
     if retail >= 2:
