@@ -34,7 +34,14 @@ from gapcoach.taxonomy import load_taxonomies
 EVAL = Path(__file__).resolve().parent / "data" / "eval"
 # Scored, never tuned on: test (written with dev, in the first session) and holdout
 # (written last, by writers who never saw the matcher or the other splits).
-REPORT_ONLY = ("test", "holdout", "history-blind", "history-blind-2", "history-blind-3", "history-blind-4")
+REPORT_ONLY = (
+    "test",
+    "holdout",
+    "history-blind",
+    "history-blind-2",
+    "history-blind-3",
+    "history-blind-4",
+)
 # Blind splits are scored once, when the work they judge is done: only when named.
 BLIND = ("history-blind", "history-blind-2", "history-blind-3", "history-blind-4")
 

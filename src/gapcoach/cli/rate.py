@@ -11,12 +11,12 @@ from rich.text import Text
 
 from gapcoach._text import rich_text, strip_controls
 from gapcoach.cli import (
-    PlainCommand,
     TaxonomyOption,
     app,
     one_error_line,
     stdout_console,
 )
+from gapcoach.cli.plain import PlainCommand
 
 _STAR_MEANINGS = (
     "1 = never done it",

@@ -39,7 +39,7 @@ from gapcoach.ingest.files import (
     decode_text,
     read_source,
 )
-from gapcoach.ingest.jobs import find_structure
+from gapcoach.ingest.history import find_structure
 from gapcoach.ingest.normalise import WORD_RE, logical_lines, normalise_lines
 from gapcoach.ingest.pdf import MAX_PDF_PAGES, extract_pdf
 from gapcoach.models import Document

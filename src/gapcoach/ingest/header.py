@@ -96,11 +96,23 @@ def title_score(text: str) -> int:
 TITLE_THRESHOLD = 4
 
 
+_EDGE = " ,;:|-–—[]"
+
+
 def clean_segment(text: str) -> str:
-    text = text.strip(" ,;:|-–—[]")
+    """
+    A header part without edge punctuation and wrapping brackets ("(Remote)" -> "Remote").
+    Each step removes whole runs, so "((((…" costs one pass, not one per bracket.
+    """
+    text = text.strip(_EDGE)
     while text.startswith("(") and (text.endswith(")") or ")" not in text):
-        text = text[1:-1] if text.endswith(")") else text[1:]
-        text = text.strip(" ,;:|-–—[]")
+        if ")" not in text:
+            text = text.lstrip("(").strip(_EDGE)
+            break
+        pairs = min(
+            len(text) - len(text.lstrip("(")), len(text) - len(text.rstrip(")"))
+        )
+        text = text[pairs:-pairs].strip(_EDGE)
     if text.endswith(")") and "(" not in text:
         text = text[:-1].strip(" ,;:|-–—[]")
     if text.endswith("(") or (text.startswith(")") and "(" not in text):

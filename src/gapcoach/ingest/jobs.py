@@ -27,9 +27,7 @@ from gapcoach.ingest.dates import (
     SEPARATOR_START_RE,
     SINCE_RE,
     Span,
-    format_month,
     make_span,
-    month_index,
     translate_months,
 )
 from gapcoach.ingest.header import (
@@ -37,7 +35,6 @@ from gapcoach.ingest.header import (
     LOCATION_RE,
     META_RE,
     SEGMENT_SPLIT_RE,
-    TITLE_THRESHOLD,
     clean_segment,
     is_place,
     latest_title,
@@ -46,20 +43,14 @@ from gapcoach.ingest.header import (
     title_score,
 )
 from gapcoach.ingest.narrative import story_jobs
-from gapcoach.ingest.scope import find_scope
 from gapcoach.ingest.sections import (
-    SPACED_LETTERS_RE,
-    assign_sections,
     heading_key,
 )
-from gapcoach.models import Job, Scope, Seniority
-from gapcoach.vocab.field import field_relevance, field_verdict
 from gapcoach.vocab.headings import HEADINGS
 from gapcoach.vocab.titles import (
     NAME_CONNECTORS,
     TITLE_NOUN_RE,
     VERB_START_RE,
-    title_seniority,
 )
 
 
@@ -91,7 +82,7 @@ class _FoundJob:
     heads_block: bool = False  # its employer is a line that heads the roles below it
 
 
-def _scope_entries(
+def scope_entries(
     lines: list[str], sections: list[str], headings: list[bool], bulleted: list[bool]
 ) -> list[_Entry]:
     wanted = {"experience"} if "experience" in sections else {"summary", "other"}
@@ -288,9 +279,7 @@ def _strip_heading_prefix(text: str) -> str:
     return text
 
 
-def _find_jobs(
-    entries: list[_Entry], today: int, notices: list[str]
-) -> list[_FoundJob]:
+def find_jobs(entries: list[_Entry], today: int, notices: list[str]) -> list[_FoundJob]:
     """
     Dated jobs of the work history, each with its title and (where present) employer.
     """
@@ -616,7 +605,7 @@ def _title_over_employer(
     return title_at, employer, above
 
 
-def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]:
+def job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]:
     """
     The lines of each job: from its header to the next job's header. A line that only
     repeats a job's title further down (a table of jobs above, details below) also
@@ -625,7 +614,11 @@ def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]
     headers = {index for job in jobs for index in job.header}
     by_title: dict[str, list[int]] = {}
     for entry in entries:
-        if entry.index in headers or len(entry.text.split()) > 10:
+        if (
+            entry.index in headers
+            or len(entry.text) > 120
+            or len(entry.text.split()) > 10
+        ):
             continue
         # "Travel Consultant", or "HIGHLIGHTS — Care Operations Manager"
         for part in SEGMENT_SPLIT_RE.split(entry.text):
@@ -660,163 +653,3 @@ def _job_bodies(jobs: list[_FoundJob], entries: list[_Entry]) -> list[list[str]]
             body += block(index, index)
         bodies.append(body)
     return bodies
-
-
-def _union_months(spans: list[Span], today: int) -> int:
-    intervals = sorted(
-        (span.start, today if span.end is None else span.end) for span in spans
-    )
-    total = 0
-    current: tuple[int, int] | None = None
-    for start, end in intervals:
-        if current is None or start > current[1] + 1:
-            if current is not None:
-                total += current[1] - current[0] + 1
-            current = (start, end)
-        else:
-            current = (current[0], max(current[1], end))
-    if current is not None:
-        total += current[1] - current[0] + 1
-    return total
-
-
-def _headline(
-    lines: list[str], sections: list[str], headings: list[bool]
-) -> str | None:
-    seen = 0
-    for index, line in enumerate(lines):
-        if not line or headings[index]:
-            continue
-        if sections[index] != "summary" or seen >= 6:
-            break
-        seen += 1
-        if SPACED_LETTERS_RE.match(line.replace("  ", " ")):
-            continue
-        for part in SEGMENT_SPLIT_RE.split(line):
-            part = clean_segment(part)
-            if TITLE_NOUN_RE.search(part) and title_score(part) >= TITLE_THRESHOLD:
-                return part
-    return None
-
-
-@dataclass(frozen=True)
-class _Structure:
-    sections: list[str]
-    section_names: list[str]
-    jobs: list[Job]
-    years: float | None
-    relevant_years: float | None
-    current_title: str | None
-    current_level: Seniority
-    current_rung: Seniority
-    scope: Scope
-    notices: list[str]
-
-
-def find_structure(
-    lines: list[str], today: int, bulleted: list[bool] | None = None
-) -> _Structure:
-    sections, headings = assign_sections(lines)
-    entries = _scope_entries(
-        lines, sections, headings, bulleted or [False] * len(lines)
-    )
-    notices: list[str] = []
-    found = _find_jobs(entries, today, notices)
-    bodies = _job_bodies(found, entries)
-    jobs: list[Job] = []
-    verdicts: list[bool | None] = []
-    seen: set[tuple[str, int, int | None]] = set()
-    for job, body in zip(found, bodies, strict=True):
-        key = (job.title.lower(), job.span.start, job.span.end)
-        if key in seen:  # some resumes list the same history twice
-            continue
-        seen.add(key)
-        verdict, reason = field_verdict(job.title, body, employer=job.employer or "")
-        rung = title_seniority(job.title)
-        end = today if job.span.end is None else job.span.end
-        jobs.append(
-            Job(
-                title=job.title,
-                employer=job.employer,
-                start=format_month(job.span.start),
-                end=None if job.span.end is None else format_month(job.span.end),
-                months=end - job.span.start + 1,
-                line=job.line,
-                level=rung if verdict else Seniority.OUTSIDE,
-                relevant=bool(verdict),
-                rung=rung,
-                lines=sorted(index + 1 for index in job.header),
-                field_reason=reason,
-            )
-        )
-        verdicts.append(verdict)
-    # most recent first: latest end ("present" = today), then the order on the page
-    order = sorted(
-        range(len(jobs)), key=lambda i: (-_end_index(jobs[i], today), jobs[i].line)
-    )
-    jobs = [jobs[i] for i in order]
-    verdicts = [verdicts[i] for i in order]
-    spans = [
-        Span(_index_of(job.start), None if job.end is None else _index_of(job.end))
-        for job in jobs
-    ]
-    years = round(_union_months(spans, today) / 12, 1) if jobs else None
-    relevant_spans = [
-        span for span, job in zip(spans, jobs, strict=True) if job.relevant
-    ]
-    relevant_years = (
-        round(_union_months(relevant_spans, today) / 12, 1) if jobs else None
-    )
-    profile = [
-        line
-        for line, section in zip(lines, sections, strict=True)
-        if line and section in ("summary", "skills")
-    ]
-    in_field = any(job.relevant for job in jobs[1:]) or bool(
-        field_relevance("", profile)
-    )
-    if jobs:
-        current_title: str | None = jobs[0].title
-        current_level = jobs[0].level
-        current_rung = jobs[0].rung
-        if (
-            verdicts[0] is None
-            and in_field
-            and current_rung.rank >= Seniority.SUPERVISOR.rank
-        ):
-            # the current job's lines say nothing either way, but the person's history
-            # or profile is contact-center work: place the title on the ladder
-            current_level = current_rung
-    else:
-        current_title = _headline(lines, sections, headings)
-        current_level = Seniority.OUTSIDE
-        current_rung = (
-            title_seniority(current_title) if current_title else Seniority.OUTSIDE
-        )
-        if current_title and (field_relevance(current_title, []) or in_field):
-            current_level = current_rung
-    names: list[str] = []
-    for index, line in enumerate(lines):
-        if line and sections[index] not in names:
-            names.append(sections[index])
-    return _Structure(
-        sections=sections,
-        section_names=names,
-        jobs=jobs,
-        years=years,
-        relevant_years=relevant_years,
-        current_title=current_title,
-        current_level=current_level,
-        current_rung=current_rung,
-        scope=find_scope([line for line in lines if line]),
-        notices=notices,
-    )
-
-
-def _end_index(job: Job, today: int) -> int:
-    return today if job.end is None else _index_of(job.end)
-
-
-def _index_of(month_text: str) -> int:
-    year, month = month_text.split("-")
-    return month_index(int(year), int(month))
