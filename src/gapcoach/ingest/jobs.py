@@ -112,6 +112,9 @@ def scope_entries(
     return entries
 
 
+# a year in any form a date pattern reads: 2019, '19, 9/19, Q2 19
+_YEARISH_RE = re.compile(r"\d{4}|['’]\d\d|\d/\d\d|[Qq][1-4]\s*\d\d")
+
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
 # "Page 2 of 2", "Jane Doe — Page 2": a page break inside the work history
@@ -186,14 +189,15 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
         if entry.used:
             continue
         # a job header is short: look at the start of very long lines only
-        text = DURATION_TAIL_RE.sub(
-            "", (entry.date_text or entry.text)[:_MAX_HEADER_CHARS]
-        )
+        text = (entry.date_text or entry.text)[:_MAX_HEADER_CHARS]
+        if not _YEARISH_RE.search(text):
+            continue  # (every date pattern below needs a year: most lines have none)
+        text = DURATION_TAIL_RE.sub("", text)
         ranges = list(RANGE_RE.finditer(text))
         if (
-            (not ranges and FOREIGN_RANGE_RE.search(text))
-            or FOREIGN_PAIR_RE.search(text)
-            or DATE_THEN_WORD_RE.search(text)
+            FOREIGN_PAIR_RE.search(text)
+            if ranges
+            else (FOREIGN_RANGE_RE.search(text) or DATE_THEN_WORD_RE.search(text))
         ):
             text = translate_months(text)
             ranges = list(RANGE_RE.finditer(text))

@@ -66,6 +66,8 @@ _IN_PERSON_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_MAX_BODY_CHARS = 4000
+
 # professions with a field of their own: answering calls is a duty there, not the job
 _PROFESSION_RE = re.compile(
     r"\b(?:paralegal|lawyer|attorney|teacher|tutor|instructor|professor|nurse|physician|"
@@ -129,7 +131,15 @@ def field_verdict(
     a profession outside the field (paralegal, nurse, engineer) needs strong signs on a
     third of the job's lines.
     """
-    text = " ".join(body)
+    explicit = bool(_CC_EXPLICIT_TITLE_RE.search(title))
+    in_person_title = bool(_IN_PERSON_TITLE_RE.search(title))
+    if explicit and not in_person_title:
+        return True, "the title names contact-center work"
+    if in_person_title and not explicit:
+        return False, "the title names work in person"
+    # (a job's own lines stand near its header: a body that runs on for pages has
+    # swallowed the sections after it)
+    text = " ".join(body)[:_MAX_BODY_CHARS]
     # (an employer named "… Contact Center" or "… (BPO)" is a sign of the work too)
     strong_signs = _CC_STRONG_RE.findall(f"{text} {employer}")
     strong = len(strong_signs)
@@ -142,12 +152,6 @@ def field_verdict(
     if retail_signs:
         retail_signs += _RETAIL_RE.findall(employer)
     retail = len(retail_signs)
-    explicit = bool(_CC_EXPLICIT_TITLE_RE.search(title))
-    in_person_title = bool(_IN_PERSON_TITLE_RE.search(title))
-    if explicit and not in_person_title:
-        return True, "the title names contact-center work"
-    if in_person_title and not explicit:
-        return False, "the title names work in person"
     # ("Cashier / Customer Service Desk" names both: its lines decide, below)
     # in person when its signs outweigh those of remote work (a shop's phone is answered
     # at the counter; a retailer's name does not put its contact center in a store)
