@@ -575,3 +575,20 @@ class TestOneVocabulary:
         )
         for header in ("people", "mean", "ready", "nearly", "devel.", "early"):
             assert f" {header} " in result.output, header
+
+
+class TestRatingsOnlyWording:
+    """A ratings-only report names the ratings file once, in every view."""
+
+    @pytest.mark.parametrize("form", ["rich", "md", "html"])
+    def test_names_the_file_once(self, form: str) -> None:
+        ratings = EXAMPLES / "ratings" / "supervisor-ratings.yaml"
+        result = runner.invoke(
+            app,
+            ["assess", "--ratings", str(ratings), "-f", form],
+            env={"COLUMNS": "120"},
+        )
+        assert result.exit_code == 0, result.output
+        assert "self-ratings (supervisor-ratings.yaml)" in result.stdout
+        assert "self-ratings only" not in result.stdout
+        assert result.stdout.count("supervisor-ratings.yaml") == 1

@@ -186,9 +186,12 @@ def render_terminal(report: Assessment) -> RenderableType:
     header = Text()
     header.append("gapcoach ", style="bold")
     header.append(f"{report.gapcoach_version} · ")
-    header.append(strip_controls(report.input.file or "self-ratings only"))
-    if report.input.ratings:
-        header.append(strip_controls(f" + ratings ({report.input.ratings_file})"))
+    if report.input.file:
+        header.append(strip_controls(report.input.file))
+        if report.input.ratings:
+            header.append(strip_controls(f" + ratings ({report.input.ratings_file})"))
+    else:
+        header.append(strip_controls(f"self-ratings ({report.input.ratings_file})"))
     parts: list[RenderableType] = [header]
     if report.input.hidden_text_chars:
         parts.append(Text(_hidden_text_note(report.input.hidden_text_chars), "yellow"))
