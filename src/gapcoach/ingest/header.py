@@ -284,6 +284,8 @@ def is_place(text: str) -> bool:
     cleaned = clean_segment(text)
     if _PLACE_ONLY_RE.match(cleaned):
         return True
+    if "," not in cleaned:
+        return False
     core = _WORK_MODE_RE.sub("", cleaned).strip(" ·,-")
     parts = [part.strip() for part in core.split(",")]
     return (

@@ -143,9 +143,6 @@ def field_verdict(
     # (an employer named "… Contact Center" or "… (BPO)" is a sign of the work too)
     strong_signs = _CC_STRONG_RE.findall(f"{text} {employer}")
     strong = len(strong_signs)
-    signs = list(_CC_MEDIUM_RE.finditer(text))
-    medium = {sign.group(0).lower() for sign in signs}
-    serving = any(sign.group("serving") for sign in signs)
     # the employer's name counts only beside the job's own signs: a store's name alone
     # does not put its contact center in the store
     retail_signs = _RETAIL_RE.findall(f"{text} {title}")
@@ -154,11 +151,11 @@ def field_verdict(
     retail = len(retail_signs)
     # ("Cashier / Customer Service Desk" names both: its lines decide, below)
     # in person when its signs outweigh those of remote work (a shop's phone is answered
-    # at the counter; a retailer's name does not put its contact center in a store)
-    remote = (
+    # at the counter; a retailer's name does not put its contact center in a store);
+    # the remote signs are counted only when there are in-person ones to weigh
+    in_person = retail >= 2 and retail > (
         2 * strong + len(_PHONE_RE.findall(text)) + len(_REMOTE_WORK_RE.findall(text))
     )
-    in_person = retail >= 2 and retail > remote
     in_person_reason = f"its lines describe work in person ({_named(retail_signs)})"
     if explicit or CC_TITLE_RE.search(title):
         if in_person:
@@ -172,9 +169,15 @@ def field_verdict(
             return None, f"a profession outside the field ({title})"
     # (a warehouse whose supervisor also answers drivers' calls is still a warehouse:
     # in-person signs outweigh any number of calls that do not outweigh them)
-    if not in_person and (strong or (len(medium) >= 2 and serving)):
-        named = _named(strong_signs + sorted(medium))
-        return True, f"its lines describe contact-center work ({named})"
+    if not in_person:
+        if strong:
+            named = _named(strong_signs)
+            return True, f"its lines describe contact-center work ({named})"
+        signs = list(_CC_MEDIUM_RE.finditer(text))
+        medium = {sign.group(0).lower() for sign in signs}
+        if len(medium) >= 2 and any(sign.group("serving") for sign in signs):
+            named = _named(sorted(medium))
+            return True, f"its lines describe contact-center work ({named})"
     if retail >= 2:
         return False, in_person_reason
     return None, "nothing in its title or lines names contact-center work"
