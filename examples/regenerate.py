@@ -1,11 +1,13 @@
 """
-Regenerate examples/reports/ from the persona resumes and the ratings file.
+Regenerate examples/reports/ from the persona resumes and the ratings file, and the
+report's JSON Schema shipped in the package (src/gapcoach/report.schema.json).
 
 Run:  python examples/regenerate.py
 (tests/test_examples.py fails when a committed report differs from what this writes.)
 """
 
 import io
+import json
 from pathlib import Path
 
 from rich.console import Console
@@ -15,6 +17,7 @@ from gapcoach.render import render_html, render_json, render_markdown, render_te
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
+SCHEMA = HERE.parent / "src" / "gapcoach" / "report.schema.json"
 
 
 def terminal_text(report: gapcoach.Assessment) -> str:
@@ -44,11 +47,20 @@ def reports() -> dict[str, str]:
     return made
 
 
+def schema_text() -> str:
+    """The report's JSON Schema as the package ships it."""
+    from gapcoach.api import report_schema
+
+    return json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def main() -> None:
     REPORTS.mkdir(exist_ok=True)
     for name, text in reports().items():
         (REPORTS / name).write_text(text, encoding="utf-8")
         print(f"wrote examples/reports/{name}")
+    (SCHEMA).write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA.relative_to(HERE.parent)}")
 
 
 if __name__ == "__main__":

@@ -283,6 +283,50 @@ class TestAssess:
 class TestSchema:
     """`gapcoach schema` and the example reports."""
 
+    def test_schema_is_the_shipped_file(self) -> None:
+        """It prints the package's file: a 2020-12 schema with an $id, the report and
+        the batch error line, and a description on every property."""
+        from importlib.resources import files
+
+        printed = runner.invoke(app, ["schema"]).stdout
+        shipped = (files("gapcoach") / "report.schema.json").read_text(encoding="utf-8")
+        assert printed == shipped
+        schema = json.loads(printed)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["$id"] == "urn:gapcoach:report:1.1"
+        jsonschema.Draft202012Validator.check_schema(schema)
+        undescribed = [
+            f"{name}.{prop}"
+            for name, model in schema["$defs"].items()
+            for prop, value in model.get("properties", {}).items()
+            if not value.get("description")
+        ]
+        assert undescribed == []
+
+    def test_batch_lines_validate(self, tmp_path: Path) -> None:
+        """Every JSONL line of a batch, an error line included, fits the schema."""
+        schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+        validator = jsonschema.Draft202012Validator(schema)
+        empty = tmp_path / "empty.txt"
+        empty.write_text("", encoding="utf-8")
+        out = tmp_path / "team.jsonl"
+        runner.invoke(
+            app,
+            [
+                "batch",
+                str(EXAMPLES / "resumes" / "agent.txt"),
+                str(empty),
+                "-o",
+                str(out),
+            ],
+        )
+        lines = [json.loads(line) for line in out.read_text().splitlines()]
+        assert [("error" in line) for line in lines] == [False, True]
+        for line in lines:
+            validator.validate(line)
+        with pytest.raises(jsonschema.ValidationError):
+            validator.validate({"file": "x.txt"})
+
     def test_every_example_report_validates(self) -> None:
         """The JSON Schema accepts every example's report in every role."""
         schema = json.loads(

@@ -2,9 +2,15 @@
 The README tells the truth: its set-up commands, its CI command and its worked example.
 """
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
+from pathlib import Path
 
+import pytest
 from helpers import EXAMPLES, ROOT
 
 from gapcoach import assess
@@ -86,3 +92,48 @@ def test_readme_transcript_is_current() -> None:
         EXAMPLES / "resumes" / "supervisor.txt", role="call-center-operations-manager"
     )
     assert f"{report.assessments[0].readiness:.0f}/100" in README
+
+
+def _jq_recipes() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = (
+        text.split("Three `jq` recipes:", 1)[1]
+        .split("```sh\n", 1)[1]
+        .split("```", 1)[0]
+    )
+    return [line for line in block.splitlines() if line.startswith("gapcoach ")]
+
+
+@pytest.mark.skipif(
+    shutil.which("jq") is None and not os.environ.get("CI"),
+    reason="jq is not installed (.ci/run installs it, so CI never skips this)",
+)
+def test_jq_recipes_work() -> None:
+    """The README's jq recipes run on the bundled example and print what they say."""
+    recipes = _jq_recipes()
+    assert len(recipes) == 3
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    outputs = [
+        subprocess.run(
+            ["bash", "-o", "pipefail", "-c", recipe],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+            check=True,
+        ).stdout.splitlines()
+        for recipe in recipes
+    ]
+    best, gaps, plan = outputs
+    assert len(best) == 1
+    assert "readiest role" in best[0]
+    assert [line.split(":")[0] for line in gaps] == [
+        "Call Center Director",
+        "Call Center Operations Manager",
+    ]
+    assert plan
+    assert [line.split(".")[0] for line in plan] == [
+        str(number) for number in range(1, len(plan) + 1)
+    ]

@@ -56,3 +56,9 @@ def test_every_persona_has_every_format(fresh: dict[str, str]) -> None:
     for stem in stems:
         for suffix in (".json", ".md", ".html", ".txt"):
             assert f"{stem}{suffix}" in fresh
+
+
+def test_shipped_schema_is_current() -> None:
+    """src/gapcoach/report.schema.json is what regenerate.py writes (run it after a
+    model changes)."""
+    assert regenerate.SCHEMA.read_text(encoding="utf-8") == regenerate.schema_text()

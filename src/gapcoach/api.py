@@ -7,6 +7,7 @@ resumes; ``assess`` is the one-off convenience that builds an Assessor for one c
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from gapcoach.models import (
     Assessment,
@@ -21,9 +22,47 @@ from gapcoach.models import (
     Taxonomy,
 )
 
-__all__ = ["SCHEMA_VERSION", "Assessor", "assess"]
+__all__ = ["SCHEMA_VERSION", "Assessor", "assess", "report_schema"]
 
 SCHEMA_VERSION = "1.1"
+
+SCHEMA_FILE = "report.schema.json"
+"""The report's JSON Schema as shipped in the package (``gapcoach schema`` prints it)."""
+
+
+def report_schema() -> dict[str, Any]:
+    """
+    The JSON Schema of what gapcoach writes: one assessment report (``assess -f json``,
+    each line of ``batch -o x.jsonl``) or a batch's error line for a file it could not
+    assess. ``examples/regenerate.py`` writes it to the package as ``SCHEMA_FILE``.
+    """
+    schema = Assessment.model_json_schema(ref_template="#/$defs/{model}")
+    definitions = schema.pop("$defs", {})
+    definitions["Assessment"] = schema
+    definitions["BatchError"] = {
+        "title": "BatchError",
+        "description": "A line of a batch's JSONL output for a file that could not be "
+        "assessed (unreadable, empty, not a resume ...); the batch goes on.",
+        "type": "object",
+        "properties": {
+            "file": {"type": "string", "description": "The input file, as given."},
+            "error": {
+                "type": "string",
+                "description": "Why it could not be assessed, in one sentence.",
+            },
+        },
+        "required": ["file", "error"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:gapcoach:report:{SCHEMA_VERSION}",
+        "title": "gapcoach report",
+        "description": f"A gapcoach report, schema version {SCHEMA_VERSION}: an "
+        "assessment of one person for one or more roles, or a batch's error line.",
+        "anyOf": [{"$ref": "#/$defs/Assessment"}, {"$ref": "#/$defs/BatchError"}],
+        "$defs": dict(sorted(definitions.items())),
+    }
 
 ResumeSource = Path | str | bytes | Document | None
 RatingsSource = Path | str | bytes | Ratings | None
