@@ -41,9 +41,16 @@ REPORT_ONLY = (
     "history-blind-2",
     "history-blind-3",
     "history-blind-4",
+    "history-blind-5",
 )
 # Blind splits are scored once, when the work they judge is done: only when named.
-BLIND = ("history-blind", "history-blind-2", "history-blind-3", "history-blind-4")
+BLIND = (
+    "history-blind",
+    "history-blind-2",
+    "history-blind-3",
+    "history-blind-4",
+    "history-blind-5",
+)
 
 
 def splits() -> list[str]:
