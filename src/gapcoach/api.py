@@ -64,6 +64,7 @@ def report_schema() -> dict[str, Any]:
         "$defs": dict(sorted(definitions.items())),
     }
 
+
 ResumeSource = Path | str | bytes | Document | None
 RatingsSource = Path | str | bytes | Ratings | None
 

@@ -71,7 +71,16 @@ RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 
-SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{DATE})(?!{SEPARATOR})", re.I)
+SINCE_RE = re.compile(
+    # (and the same word in German, Spanish, French, Italian: "seit 03.2021")
+    rf"\b(?:since|from|seit|desde|depuis|dal)\s+(?P<start>{DATE})(?!{SEPARATOR})",
+    re.IGNORECASE,
+)
+
+# "desde marzo 2020", "seit März 2016": a start in another language's month
+FOREIGN_SINCE_RE = re.compile(
+    rf"\b(?:seit|desde|depuis|dal)\s+[^\W\d_]{{3,}}\.?\s+{_YEAR}\b", re.IGNORECASE
+)
 
 DATE_RE = re.compile(DATE, re.IGNORECASE)
 

@@ -18,6 +18,7 @@ from gapcoach.ingest.dates import (
     END_ONLY_RE,
     FOREIGN_PAIR_RE,
     FOREIGN_RANGE_RE,
+    FOREIGN_SINCE_RE,
     LONE_DATE_END_RE,
     LOOSE_RANGE_RE,
     PRESENT,
@@ -114,6 +115,9 @@ def scope_entries(
 
 # a year in any form a date pattern reads: 2019, '19, 9/19, Q2 19
 _YEARISH_RE = re.compile(r"\d{4}|['’]\d\d|\d/\d\d|[Qq][1-4]\s*\d\d")
+
+# a clause about the work after a header: ", leading 14 advisors", ", handling …"
+_CLAUSE_RE = re.compile(r",\s+(?=[a-z]+ing\b|where\b|which\b|with\s+[a-z])")
 
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
@@ -213,6 +217,12 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
                     after = _SENTENCE_END_RE.split(text[match.end() :], maxsplit=1)[0]
                     rest = text[: match.start()] + " | " + after
                 previous_end = match.end()
+                if len(rest.split()) > _MAX_HEADER_WORDS and not text[
+                    : match.start()
+                ].strip(" :(-–—"):
+                    # "2023–present: Team Leader, Acme (Mohali), leading 14 advisors on
+                    # …": the header ends where a clause about the work begins
+                    rest = "| " + _CLAUSE_RE.split(text[match.end() :], maxsplit=1)[0]
                 if len(rest.split()) > _MAX_HEADER_WORDS:
                     # a long line: only a short title before the dates makes it a header
                     # (of a promotion written on one line, the last title)
@@ -231,6 +241,9 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
                     )
             continue
         since = SINCE_RE.search(text)
+        if since is None and FOREIGN_SINCE_RE.search(text):
+            text = translate_months(text)
+            since = SINCE_RE.search(text)
         if since:
             rest = text[: since.start()] + " | " + text[since.end() :]
             span = make_span(since.group("start"), None, today)

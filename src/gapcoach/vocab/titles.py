@@ -34,6 +34,7 @@ TITLE_NOUN_RE = re.compile(
     r"banker|chair|chairperson|interviewer|"
     # the same words in Spanish, for resumes from Latin American contact centers
     r"agente|asesora?|representante|ejecutiva?|gerente|coordinadora?|jefe|jefa|"
+    r"responsable|teleoperadora?|gestora?|encargad[oa]|recepcionista|"
     r"analista|operadora?|supervisora?|directora?)"
     r"\b",
     re.IGNORECASE,
@@ -44,6 +45,7 @@ CC_TITLE_RE = re.compile(
     r"care|help|interaction|engagement)\s*-?\s*(?:cent(?:er|re)|service[s]?|care|support|"
     r"experience|relations|success|advocate|access|contact|desk|operations)\b|"
     r"\b(?:servicio\s+al\s+cliente|atenci[oó]n\s+al\s+cliente|centro\s+de\s+contacto|"
+    r"teleoperadora?|"
     r"workforce\s+(?:manag|plan|schedul|analy)\w*|wfm|"
     r"help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
     r"reservations?|dispatch\w*|collections?|collector|escalations?|retention|"
