@@ -60,7 +60,22 @@ class TestBatchCommand:
             if r["file"].endswith("agent.txt") and r["role"] == "call-center-director"
         )
         assert agent["band"] == "Early"
-        assert agent["gap_1"]
+        report = json.loads(
+            runner.invoke(
+                app,
+                [
+                    "assess",
+                    agent["file"],
+                    "--role",
+                    "call-center-director",
+                    "-f",
+                    "json",
+                ],
+            ).stdout
+        )["assessments"][0]
+        # gaps by name and readiness in whole points, as the other views show them
+        assert agent["gap_1"] == report["gaps"][0]["name"]
+        assert agent["readiness"] == f"{report['readiness']:.0f}"
 
     def test_all_good_exits_0(self, tmp_path: Path) -> None:
         """A batch with no failures exits 0 and prints the team summary."""

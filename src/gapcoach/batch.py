@@ -285,13 +285,14 @@ def csv_rows(result: BatchResult) -> list[list[str]]:
         return [[result.path, "", "", "", "", "", "", "", "", result.error or ""]]
     rows: list[list[str]] = []
     for item in result.assessment.assessments:
-        gaps = [gap.skill_id for gap in item.gaps[:3]] + ["", "", ""]
+        # gaps by name and readiness in whole points, as every other view shows them
+        gaps = [gap.name for gap in item.gaps[:3]] + ["", "", ""]
         years = item.experience.years
         rows.append(
             [
                 result.path,
                 item.role_id,
-                f"{item.readiness:.2f}",
+                f"{item.readiness:.0f}",
                 item.band,
                 "" if years is None else f"{years:g}",
                 item.experience.current_level.value,
