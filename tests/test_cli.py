@@ -636,3 +636,55 @@ class TestRatingsOnlyWording:
         assert "self-ratings (supervisor-ratings.yaml)" in result.stdout
         assert "self-ratings only" not in result.stdout
         assert result.stdout.count("supervisor-ratings.yaml") == 1
+
+
+class TestTerminalWidth:
+    """The terminal report uses the width there is and shows disagreements."""
+
+    def test_wide_terminal_shows_whole_lines(self) -> None:
+        resume = EXAMPLES / "resumes" / "supervisor.txt"
+        result = runner.invoke(
+            app,
+            ["assess", str(resume), "--role", "call-center-operations-manager"],
+            env={"COLUMNS": "220"},
+        )
+        assert result.exit_code == 0, result.output
+        report = json.loads(
+            runner.invoke(
+                app,
+                [
+                    "assess",
+                    str(resume),
+                    "--role",
+                    "call-center-operations-manager",
+                    "-f",
+                    "json",
+                ],
+            ).stdout
+        )["assessments"][0]
+        lines = result.stdout.splitlines()
+        first_step = report["plan"]["steps"][0]["action"]
+        assert len(first_step) > 52
+        assert any(first_step in line for line in lines)
+        evidence = next(
+            s["evidence"][0]["text"]
+            for s in report["skills"]
+            if s["status"] == "met" and len(s["evidence"][0]["text"]) > 60
+        )
+        assert any(evidence in line for line in lines)
+
+    def test_disagreements_in_the_terminal(self) -> None:
+        result = runner.invoke(
+            app,
+            [
+                "assess",
+                str(EXAMPLES / "resumes" / "supervisor.txt"),
+                "--ratings",
+                str(EXAMPLES / "ratings" / "supervisor-ratings.yaml"),
+                "--role",
+                "call-center-operations-manager",
+            ],
+            env={"COLUMNS": "160"},
+        )
+        assert "Self-ratings and resume disagree" in result.stdout
+        assert "resume 2, self-rating 3 -> 3" in result.stdout

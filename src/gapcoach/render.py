@@ -113,13 +113,40 @@ def _role_view(item: RoleAssessment) -> RenderableType:
         table = Table(
             title="Top strengths", title_justify="left", box=None, padding=(0, 1)
         )
-        table.add_column("skill", max_width=28)
-        table.add_column("evidence", max_width=46)
+        # (the columns take the width there is; long evidence wraps)
+        table.add_column("skill", max_width=32)
+        table.add_column("evidence", ratio=1)
         for skill in sorted(strengths, key=lambda s: (-s.contribution, s.id))[:5]:
             proof = skill.evidence[0]
             where = f"line {proof.line}" if proof.line else proof.section
             table.add_row(
-                rich_text(skill.name), rich_text(f"“{_clip(proof.text, 60)}” ({where})")
+                rich_text(skill.name),
+                rich_text(f"“{_clip(proof.text, 160)}” ({where})"),
+            )
+        parts.append(table)
+
+    disagreements = [
+        s
+        for s in item.skills
+        if s.rating_level is not None and s.rating_level != s.resume_level
+    ]
+    if disagreements:
+        table = Table(
+            title="Self-ratings and resume disagree",
+            title_justify="left",
+            box=None,
+            padding=(0, 1),
+        )
+        table.add_column("skill", max_width=40)
+        table.add_column("resume", justify="center")
+        table.add_column("self-rating", justify="center")
+        table.add_column("used", ratio=1)
+        for skill in disagreements:
+            table.add_row(
+                rich_text(skill.name),
+                str(skill.resume_level),
+                str(skill.rating_level),
+                rich_text(skill.combination),
             )
         parts.append(table)
 
@@ -141,9 +168,9 @@ def _role_view(item: RoleAssessment) -> RenderableType:
     if item.plan.steps:
         plan = Table(title="Plan", title_justify="left", box=None, padding=(0, 1))
         plan.add_column("#", justify="right")
-        plan.add_column("step", max_width=52)
+        plan.add_column("step", ratio=1)
         plan.add_column("gain", justify="right")
-        plan.add_column("effort", max_width=12)
+        plan.add_column("effort", min_width=13)
         for projection in item.plan.projection:
             steps = [s for s in item.plan.steps if s.phase == projection.phase]
             if not steps:
