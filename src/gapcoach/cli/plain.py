@@ -38,21 +38,19 @@ def _plain_metavar(param: Any) -> None:
             )
 
 
-class PlainCommand(TyperCommand):
+class _PlainParams:
+    """Names every parameter's value in words when help asks for the parameters."""
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            _plain_metavar(param)
+        return params
+
+
+class PlainCommand(_PlainParams, TyperCommand):
     """A command whose help names values in words."""
 
-    def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)
-        for param in params:
-            _plain_metavar(param)
-        return params
 
-
-class PlainGroup(TyperGroup):
+class PlainGroup(_PlainParams, TyperGroup):
     """A command group whose help names values in words."""
-
-    def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)
-        for param in params:
-            _plain_metavar(param)
-        return params

@@ -114,9 +114,9 @@ def clean_segment(text: str) -> str:
         )
         text = text[pairs:-pairs].strip(_EDGE)
     if text.endswith(")") and "(" not in text:
-        text = text[:-1].strip(" ,;:|-–—[]")
+        text = text[:-1].strip(_EDGE)
     if text.endswith("(") or (text.startswith(")") and "(" not in text):
-        text = text.strip("()").strip(" ,;:|-–—[]")
+        text = text.strip("()").strip(_EDGE)
     return text
 
 

@@ -499,6 +499,13 @@ def _aside(text: str) -> bool:
     return is_place(text) or bool(META_RE.match(text))
 
 
+def _past_asides(entries: list[_Entry], position: int, block: int) -> int:
+    """The first position at or above ``position`` that is not an aside line."""
+    while _usable(entries, position, block) and _aside(entries[position].text):
+        position -= 1
+    return position
+
+
 def _neighbour_title(
     entries: list[_Entry], position: int, *, date_only: bool
 ) -> int | None:
@@ -510,8 +517,7 @@ def _neighbour_title(
     before = position - 1
     while before >= 0 and entries[before].merged:
         before -= 1
-    while _usable(entries, before, block) and _aside(entries[before].text):
-        before -= 1
+    before = _past_asides(entries, before, block)
     after = position + 1
     while after < len(entries) and entries[after].merged:
         after += 1
@@ -562,12 +568,8 @@ def _employer_above(entries: list[_Entry], position: int) -> str | None:
     """
     An employer line just above a job's header ("Acme Insurance - Omaha, NE").
     """
-    above = position - 1
     # (over a place or a "3 yrs 8 mos" line: a LinkedIn export's employer block)
-    while _usable(entries, above, entries[position].block) and _aside(
-        entries[above].text
-    ):
-        above -= 1
+    above = _past_asides(entries, position - 1, entries[position].block)
     if not _usable(entries, above, entries[position].block):
         return None
     text = entries[above].text
@@ -611,9 +613,7 @@ def _title_over_employer(
     employer = _employer_like(entries[above])
     if employer is None or split_header(entries[above].text)[0] is not None:
         return None
-    title_at = above - 1
-    while _usable(entries, title_at, block) and _aside(entries[title_at].text):
-        title_at -= 1
+    title_at = _past_asides(entries, above - 1, block)
     if not _usable(entries, title_at, block):
         return None
     title, _ = split_header(entries[title_at].text)
