@@ -103,7 +103,12 @@ class TestBatchCommand:
         )
         page = out.read_text()
         assert page.startswith("<!DOCTYPE html>")
-        for heading in ("Mean readiness", "Most common gaps", "Closest to ready"):
+        for heading in (
+            "Mean readiness",
+            "Most common gaps",
+            "Everyone (5)",
+            "Skills, person by person",
+        ):
             assert heading in page
         assert "broken.txt" in page
 
@@ -161,12 +166,98 @@ class TestParallel:
         ]
         assert one == two
 
-    def test_cohort_memory_is_bounded(self, tmp_path: Path) -> None:
-        """The team view keeps only the closest people, not everyone."""
+    def test_cohort_keeps_everyone_small(self) -> None:
+        """
+        The team view keeps every person (the old one kept the 10 closest), each as a
+        small summary: a name, three gap names and one byte per skill.
+        """
         cohort = Cohort()
         paths = expand_inputs([str(EXAMPLES / "resumes")]) * 30
         for result in assess_many(paths, role="call-center-director"):
             cohort.add(result)
         assert cohort.n_files == 150
-        assert len(cohort.people) <= 50
+        roster = cohort.roster("call-center-director")
+        assert len(roster) == 150
         assert cohort.readiness_n["call-center-director"] == 150
+        assert [p.readiness for p in roster] == sorted(
+            (p.readiness for p in roster), reverse=True
+        )
+        columns = cohort.skills["call-center-director"]
+        assert all(len(p.levels) == len(columns) for p in roster)
+        assert {p.person for p in roster} >= {"Renata Vasquez-Holm", "Priya Castellano"}
+        assert all(len(p.top_gaps) <= 3 for p in roster)
+
+
+class TestReportDir:
+    """`batch --report-dir`: each person's own report, linked from the team view."""
+
+    def test_writes_one_report_per_person_and_links_them(
+        self, team: Path, tmp_path: Path
+    ) -> None:
+        """Five reports named after the inputs; the team page links each by name."""
+        out = tmp_path / "site" / "team.html"
+        out.parent.mkdir()
+        reports = tmp_path / "site" / "people"
+        result = runner.invoke(
+            app,
+            ["batch", str(team), "-o", str(out), "--report-dir", str(reports)],
+        )
+        assert result.exit_code == 1  # broken.txt failed; the others were written
+        written = sorted(p.name for p in reports.iterdir())
+        assert written == [
+            "agent.html",
+            "director.html",
+            "ops-manager.html",
+            "software-engineer.html",
+            "supervisor.html",
+        ]
+        assert "Wrote 5 personal reports" in result.stderr
+        page = out.read_text(encoding="utf-8")
+        assert '<a href="people/supervisor.html">Renata Vasquez-Holm</a>' in page
+        supervisor = (reports / "supervisor.html").read_text(encoding="utf-8")
+        assert "<h1>gapcoach assessment: Renata Vasquez-Holm</h1>" in supervisor
+
+    def test_two_inputs_with_one_stem_get_two_reports(self, tmp_path: Path) -> None:
+        """a/alex.txt and b/alex.txt -> alex.html and alex-2.html, in input order."""
+        from gapcoach.batch import report_names
+
+        names = report_names([Path("a/alex.txt"), Path("b/alex.txt"), Path("Alex.md")])
+        assert names == {
+            "a/alex.txt": "alex.html",
+            "b/alex.txt": "alex-2.html",
+            "Alex.md": "Alex-3.html",
+        }
+
+    def test_a_report_that_would_replace_the_output_is_refused(
+        self, tmp_path: Path
+    ) -> None:
+        """team.txt's report would be team.html, the output itself: refused, no work."""
+        folder = tmp_path / "in"
+        folder.mkdir()
+        shutil.copy(EXAMPLES / "resumes" / "agent.txt", folder / "team.txt")
+        out = tmp_path / "team.html"
+        result = runner.invoke(
+            app,
+            ["batch", str(folder), "-o", str(out), "--report-dir", str(tmp_path)],
+        )
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: ")
+        assert "team.html" in result.stderr
+        assert not out.exists()
+
+    def test_a_report_dir_that_is_a_file_is_one_error_line(
+        self, team: Path, tmp_path: Path
+    ) -> None:
+        """A file where the folder should be: one Error line, exit 1, nothing written."""
+        blocker = tmp_path / "people"
+        blocker.write_text("keep me", encoding="utf-8")
+        out = tmp_path / "team.html"
+        result = runner.invoke(
+            app, ["batch", str(team), "-o", str(out), "--report-dir", str(blocker)]
+        )
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: Cannot write reports into")
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+        assert blocker.read_text(encoding="utf-8") == "keep me"
+        assert not out.exists()

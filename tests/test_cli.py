@@ -80,7 +80,9 @@ class TestAssess:
                 "call-center-director"
             ]
         elif output_format == "md":
-            assert result.stdout.startswith("# gapcoach assessment: supervisor.txt")
+            assert result.stdout.startswith(
+                "# gapcoach assessment: Renata Vasquez-Holm (supervisor.txt)"
+            )
         else:
             assert result.stdout.startswith("<!DOCTYPE html>")
 
@@ -95,7 +97,7 @@ class TestAssess:
         assert result.exit_code == 0
         assert result.stdout == ""
         assert f"Wrote {target}" in result.stderr
-        assert json.loads(target.read_text())["schema_version"] == "1.1"
+        assert json.loads(target.read_text())["schema_version"] == "1.2"
 
     def test_rich_to_file_is_plain_text(self, tmp_path: Path) -> None:
         """The terminal view written to a file has no colour codes."""
@@ -293,7 +295,7 @@ class TestSchema:
         assert printed == shipped
         schema = json.loads(printed)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        assert schema["$id"] == "urn:gapcoach:report:1.1"
+        assert schema["$id"] == "urn:gapcoach:report:1.2"
         jsonschema.Draft202012Validator.check_schema(schema)
         undescribed = [
             f"{name}.{prop}"
@@ -434,7 +436,9 @@ class TestInstalledEntryPoint:
         )
         assert result.returncode == 0, result.stderr
         # "<" is escaped in Markdown, so a renderer shows "<stdin>" instead of a tag
-        assert result.stdout.startswith("# gapcoach assessment: &lt;stdin>")
+        assert result.stdout.startswith(
+            "# gapcoach assessment: Renata Vasquez-Holm (&lt;stdin>)"
+        )
 
 
 class TestRead:

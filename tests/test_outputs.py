@@ -373,3 +373,61 @@ def _zombie(pid: int) -> bool:
     except OSError:
         return True
     return "State:\tZ" in status
+
+
+runner = CliRunner()
+
+
+class TestOneScalePerView:
+    """Issue 16 point 12: every report view speaks levels 0-4, never 1-5 stars."""
+
+    RATINGS = EXAMPLES / "ratings" / "supervisor-ratings.yaml"  # a stars file
+
+    @pytest.mark.parametrize("view", ["txt", "md", "html", "json"])
+    def test_star_ratings_show_as_levels(self, view: str, tmp_path: Path) -> None:
+        """A stars file's 4 shows as "self-rated 3 (owned with results)", never "4/5"."""
+        out = tmp_path / f"report.{view}"
+        result = runner.invoke(
+            app,
+            [
+                "assess",
+                str(EXAMPLES / "resumes" / "supervisor.txt"),
+                "--ratings",
+                str(self.RATINGS),
+                "-o",
+                str(out),
+            ],
+        )
+        assert result.exit_code == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert "/5 stars" not in text
+        assert "/4" not in text
+        if view == "json":
+            report = json.loads(text)
+            rated = [
+                e["text"]
+                for role in report["assessments"]
+                for s in role["skills"]
+                for e in s["evidence"]
+                if e["method"] == "rating"
+            ]
+            assert "self-rated 3 (owned with results)" in rated
+            assert all(t.startswith("self-rated ") for t in rated)
+        else:
+            flat = " ".join(text.split())
+            assert "Levels 0-4: 0 none · 1 mentioned · 2 applied" in flat
+
+    def test_skills_targets_are_levels_with_their_names(self) -> None:
+        """`gapcoach skills` shows "3 (owned with results)" and the legend, not "3/4"."""
+        result = runner.invoke(app, ["skills", "call-center-operations-manager"])
+        assert result.exit_code == 0, result.stderr
+        assert "3 (owned with results)" in result.stdout
+        assert "/4" not in result.stdout
+        assert "Levels 0-4:" in result.stdout
+
+    def test_terminal_header_names_the_person(self) -> None:
+        """The terminal report opens with the person's name from the resume."""
+        result = runner.invoke(
+            app, ["assess", str(EXAMPLES / "resumes" / "supervisor.txt")]
+        )
+        assert "Renata Vasquez-Holm · supervisor.txt" in result.stdout

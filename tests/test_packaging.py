@@ -49,6 +49,7 @@ def test_wheel_carries_data_and_templates(wheel: Path) -> None:
         "gapcoach/templates/report.html.j2",
         "gapcoach/templates/report.md.j2",
         "gapcoach/templates/cohort.html.j2",
+        "gapcoach/templates/sort.js",
         "gapcoach/py.typed",
         "gapcoach/report.schema.json",
     ):

@@ -90,6 +90,11 @@ class TestQuestionnaireSurface:
         assert "1/16 · Workforce Management (WFM) Software" in out
         assert "2/16 · " in out
         assert "This role asks for 4 stars (own it and can show results" in out
+        # the questionnaire speaks stars only, and says once how reports show them
+        assert "/4" not in out
+        assert "Reports show these on the 0-4 level scale: N stars is level N-1." in (
+            " ".join(out.split())
+        )
         assert (
             f"Next: gapcoach assess YOUR-RESUME --ratings {target} --role {ROLE}"
             in (" ".join(out.split()))

@@ -24,7 +24,7 @@ from gapcoach.models import (
 
 __all__ = ["SCHEMA_VERSION", "Assessor", "assess", "report_schema"]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 SCHEMA_FILE = "report.schema.json"
 """The report's JSON Schema as shipped in the package (``gapcoach schema`` prints it)."""
@@ -215,6 +215,7 @@ class Assessor:
                 file=document.name if document else None,
                 sha256=document.sha256 if document else None,
                 format=document.format if document else None,
+                person=document.person if document else None,
                 ratings=loaded_ratings is not None,
                 ratings_file=loaded_ratings.name if loaded_ratings else None,
                 ratings_sha256=loaded_ratings.sha256 if loaded_ratings else None,

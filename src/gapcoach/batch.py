@@ -32,10 +32,29 @@ __all__ = [
     "csv_rows",
     "expand_inputs",
     "jsonl_line",
+    "report_names",
 ]
 
 RESUME_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 RATINGS_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+
+
+def report_names(paths: list[Path]) -> dict[str, str]:
+    """
+    A file name for each input's own HTML report: its stem + ".html", with "-2", "-3" ...
+    when two inputs share a stem (a/alex.pdf, b/alex.docx). Keys are ``str(path)``.
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for path in paths:
+        stem = path.stem or "report"
+        name, n = f"{stem}.html", 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{stem}-{n}.html"
+        taken.add(name.casefold())
+        names[str(path)] = name
+    return names
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[Path]:

@@ -1,8 +1,8 @@
 """
-The data of a batch: one ``BatchResult`` per input, and the ``Cohort`` counters and small
-per-person summaries the team view is drawn from (memory stays bounded however many
-people there are). Both ``batch`` (which runs the work) and ``render`` (which draws the
-team view) import it; it imports neither.
+The data of a batch: one ``BatchResult`` per input, and the ``Cohort`` counters and the
+small per-person summaries the team view is drawn from (a few hundred bytes a person and
+role: 10,000 people fit in a few megabytes). Both ``batch`` (which runs the work) and
+``render`` (which draws the team view) import it; it imports neither.
 """
 
 from collections import Counter
@@ -25,26 +25,44 @@ class BatchResult:
     error: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class PersonSummary:
     """
-    What the team view keeps of one person for one role.
+    What the team view keeps of one person for one role: small, so a roster of thousands
+    fits in memory.
     """
 
     file: str
+    person: str | None
     role_id: str
     readiness: float
     band: str
-    top_gap: str | None
+    top_gaps: tuple[str, ...]
+    levels: bytes  # one level per skill, in the order of Cohort.skills[role_id]
+    report: str | None = None  # the person's own report, relative to the team page
 
+    @property
+    def top_gap(self) -> str | None:
+        """
+        The gap that would raise readiness most, or None.
+        """
+        return self.top_gaps[0] if self.top_gaps else None
 
-_KEEP_PEOPLE = 10
+    @property
+    def label(self) -> str:
+        """
+        The name the team view shows: the person's name, else the file's.
+        """
+        return self.person or self.file
 
 
 @dataclass
 class Cohort:
     """
-    Counters and small summaries for the team picture, updated one result at a time.
+    Counters and per-person summaries for the team picture, updated one result at a time.
+
+    ``reports`` maps an input path to the link of that person's own report (``batch
+    --report-dir``).
     """
 
     n_files: int = 0
@@ -56,8 +74,10 @@ class Cohort:
     gaps: Counter[tuple[str, str]] = field(default_factory=Counter)
     gap_names: dict[str, str] = field(default_factory=dict)
     role_titles: dict[str, str] = field(default_factory=dict)
+    skills: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     people: list[PersonSummary] = field(default_factory=list)
     histogram: Counter[tuple[str, int]] = field(default_factory=Counter)
+    reports: dict[str, str] = field(default_factory=dict)
 
     def add(self, result: BatchResult) -> None:
         """
@@ -68,6 +88,7 @@ class Cohort:
             self.n_failed += 1
             self.failures.append((result.path, result.error or "unknown error"))
             return
+        person = result.assessment.input.person
         for item in result.assessment.assessments:
             self.role_titles[item.role_id] = item.role_title
             self.bands[(item.role_id, item.band)] += 1
@@ -77,26 +98,22 @@ class Cohort:
             for gap in item.gaps[:3]:
                 self.gaps[(item.role_id, gap.skill_id)] += 1
                 self.gap_names[gap.skill_id] = gap.name
+            columns = self.skills.setdefault(
+                item.role_id, [(s.name, s.target_level) for s in item.skills]
+            )
+            by_name = {s.name: s.level for s in item.skills}
             self.people.append(
                 PersonSummary(
                     file=Path(result.path).name,
+                    person=person,
                     role_id=item.role_id,
                     readiness=item.readiness,
                     band=item.band,
-                    top_gap=item.gaps[0].name if item.gaps else None,
+                    top_gaps=tuple(gap.name for gap in item.gaps[:3]),
+                    levels=bytes(by_name.get(name, 0) for name, _ in columns),
+                    report=self.reports.get(result.path),
                 )
             )
-        if len(self.people) > _KEEP_PEOPLE * 4:
-            self._trim()
-
-    def _trim(self) -> None:
-        """
-        Keep only the people who can still be among the closest: memory stays bounded.
-        """
-        kept: list[PersonSummary] = []
-        for role_id in sorted({p.role_id for p in self.people}):
-            kept.extend(self.closest(role_id, _KEEP_PEOPLE))
-        self.people = kept
 
     def mean(self, role_id: str) -> float:
         """
@@ -115,10 +132,10 @@ class Cohort:
         counts.sort(key=lambda item: (-item[1], item[0]))
         return [(self.gap_names[skill], count) for skill, count in counts[:n]]
 
-    def closest(self, role_id: str, n: int = _KEEP_PEOPLE) -> list[PersonSummary]:
+    def roster(self, role_id: str) -> list[PersonSummary]:
         """
-        The people closest to being ready for a role.
+        Everyone assessed for a role, readiest first (ties by name).
         """
         people = [p for p in self.people if p.role_id == role_id]
-        people.sort(key=lambda p: (-p.readiness, p.file))
-        return people[:n]
+        people.sort(key=lambda p: (-p.readiness, p.label.casefold(), p.file))
+        return people

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from gapcoach._text import rich_text, strip_controls
 from gapcoach.cohort import Cohort
-from gapcoach.models import Assessment, RoleAssessment
+from gapcoach.models import LEVEL_LEGEND, Assessment, RoleAssessment
 
 __all__ = [
     "render_cohort_html",
@@ -156,7 +156,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
         )
         table.add_column("skill", max_width=40)
         table.add_column("level", justify="center")
-        table.add_column("impact", justify="right")
+        table.add_column("gain (points)", justify="right")
         for gap in item.gaps[:8]:
             table.add_row(
                 rich_text(gap.name),
@@ -169,7 +169,7 @@ def _role_view(item: RoleAssessment) -> RenderableType:
         plan = Table(title="Plan", title_justify="left", box=None, padding=(0, 1))
         plan.add_column("#", justify="right")
         plan.add_column("step", ratio=1)
-        plan.add_column("gain", justify="right")
+        plan.add_column("gain (points)", justify="right")
         plan.add_column("effort", min_width=13)
         for projection in item.plan.projection:
             steps = [s for s in item.plan.steps if s.phase == projection.phase]
@@ -213,6 +213,8 @@ def render_terminal(report: Assessment) -> RenderableType:
     header = Text()
     header.append("gapcoach ", style="bold")
     header.append(f"{report.gapcoach_version} · ")
+    if report.input.person:
+        header.append(strip_controls(report.input.person) + " · ", style="bold")
     if report.input.file:
         header.append(strip_controls(report.input.file))
         if report.input.ratings:
@@ -233,6 +235,7 @@ def render_terminal(report: Assessment) -> RenderableType:
                 )
             )
     parts.extend(_role_view(item) for item in report.assessments)
+    parts.append(Text(LEVEL_LEGEND, style="dim"))
     return Group(*parts)
 
 
@@ -254,8 +257,13 @@ _MARKDOWN_ESCAPES = str.maketrans(
 
 
 def _finalize_html(value: object) -> object:
-    # autoescaping runs after this: strings only lose their control characters here
-    return strip_controls(value) if isinstance(value, str) else value
+    # autoescaping runs after this: strings only lose their control characters here; the
+    # one Markup value (the team view's own script, hashed for the CSP) passes unchanged
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return strip_controls(value)
+    return value
 
 
 def _finalize_markdown(value: object) -> object:
@@ -276,12 +284,13 @@ def _environment(kind: str) -> Any:
     """
     The Jinja2 environment for one kind of template: "html" or "markdown".
 
-    HTML templates are always autoescaped (every ``{{ }}`` is user data; no template marks
-    anything safe); Markdown templates escape what Markdown would render as HTML or a link.
+    HTML templates are always autoescaped (every ``{{ }}`` is user data; the only value
+    marked safe is the team view's own script, read from the package); Markdown
+    templates escape what Markdown would render as HTML or a link.
     """
     from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-    return Environment(
+    environment = Environment(
         loader=FunctionLoader(_template_source),
         autoescape=kind == "html",
         finalize=_finalize_html if kind == "html" else _finalize_markdown,
@@ -290,6 +299,8 @@ def _environment(kind: str) -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.globals["level_legend"] = LEVEL_LEGEND
+    return environment
 
 
 def render_markdown(report: Assessment) -> str:
@@ -310,12 +321,43 @@ def render_html(report: Assessment) -> str:
     )
 
 
+_BAND_ORDER = {"Early": 0, "Developing": 1, "Nearly ready": 2, "Ready": 3}
+HEAT_MAP_ROWS = 1000  # a bigger roster is in the JSONL or CSV output
+
+
+@cache
+def _sort_script() -> tuple[Any, str]:
+    """
+    The team view's one script (our own file, never user data) and its CSP hash.
+    """
+    import base64
+    import hashlib
+
+    from markupsafe import Markup
+
+    script = _template_source("sort.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest())
+    return Markup(script), "sha256-" + digest.decode("ascii")
+
+
 def render_cohort_html(cohort: Cohort, *, version: str) -> str:
     """
-    The team picture as one self-contained HTML page.
+    The team picture as one self-contained HTML page: per role the bands, the readiness
+    distribution, the common gaps, the whole roster (sortable; names link to each
+    person's report when ``cohort.reports`` has them) and a person x skill heat map.
     """
+    script, script_hash = _sort_script()
     template = _environment("html").get_template("cohort.html.j2")
-    return str(template.render(cohort=cohort, version=version))
+    return str(
+        template.render(
+            cohort=cohort,
+            version=version,
+            band_order=_BAND_ORDER,
+            heat_rows=HEAT_MAP_ROWS,
+            sort_script=script,
+            script_hash=script_hash,
+        )
+    )
 
 
 def render_cohort_terminal(cohort: Cohort) -> RenderableType:

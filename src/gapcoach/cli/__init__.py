@@ -230,6 +230,8 @@ def skills(
             }
         )
         return
+    from gapcoach.models import LEVEL_LEGEND, LEVEL_NAMES
+
     console = stdout_console()
     categories = sorted({s.category for s in selected.skills})
     for category in categories:
@@ -239,11 +241,16 @@ def skills(
         )
         table.add_column("skill")
         table.add_column("weight", justify="right")
-        table.add_column("target", justify="right")
+        table.add_column("target")
         for s in selected.skills:
             if s.category == category:
-                table.add_row(rich_text(s.name), f"{s.weight:g}", f"{s.target_level}/4")
+                table.add_row(
+                    rich_text(s.name),
+                    f"{s.weight:g}",
+                    f"{s.target_level} ({LEVEL_NAMES[s.target_level]})",
+                )
         console.print(table)
+    console.print(Text(LEVEL_LEGEND, style="dim"))
     if selected.certifications:
         console.print(
             rich_text(
@@ -478,124 +485,6 @@ def schema() -> None:
     typer.echo((files("gapcoach") / SCHEMA_FILE).read_text(encoding="utf-8"), nl=False)
 
 
-@app.command(cls=PlainCommand)
-def batch(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Resume files, folders or glob patterns; - reads paths from stdin, "
-            "one per line."
-        ),
-    ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "-o", "--output", help="Output file: .jsonl, .csv or .html (team view)."
-        ),
-    ],
-    role: Annotated[
-        str | None,
-        typer.Option(help="Role id to assess, or 'all' (default: every role)."),
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
-    ] = 1,
-    ratings_dir: Annotated[
-        Path | None,
-        typer.Option(
-            help="Folder of self-ratings named after each resume (alex.pdf -> alex.yaml).",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="jsonl, csv or html (default: from the output's suffix).",
-        ),
-    ] = None,
-    taxonomy: TaxonomyOption = None,
-) -> None:
-    """
-    Assess many people: one line (JSONL), row (CSV) or team page (HTML) per cohort.
-
-    A file that fails is reported in the output and the summary, and the batch goes on;
-    the exit code is 1 when any file failed.
-
-    Example:
-
-        $ gapcoach batch resumes/ --role call-center-director -o team.csv --jobs 2
-    """
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    from gapcoach import __version__, batch as batch_stage, render
-
-    chosen = (output_format or output.suffix.lstrip(".")).lower()
-    if chosen not in {"jsonl", "csv", "html"}:
-        raise typer.BadParameter(
-            f"cannot tell the format of '{output}': use .jsonl, .csv or .html, "
-            "or pass --format.",
-            param_hint="--output",
-        )
-    cohort = batch_stage.Cohort()
-    console = stderr_console()
-    from gapcoach.output import atomic_output, check_output
-
-    if "-" in inputs:
-        # "-": the paths to assess, one per line, from standard input (find ... | gapcoach)
-        import sys
-
-        listed = [line.strip() for line in sys.stdin if line.strip()]
-        inputs = [item for item in inputs if item != "-"] + listed
-    with one_error_line():
-        paths = batch_stage.expand_inputs(inputs)
-        ratings_files = (
-            sorted(ratings_dir.iterdir())
-            if ratings_dir and ratings_dir.is_dir()
-            else []
-        )
-        check_output(output, inputs=[*paths, *ratings_files])
-        results = batch_stage.assess_many(
-            paths, role=role, taxonomy=taxonomy, ratings_dir=ratings_dir, jobs=jobs
-        )
-        progress = Progress(
-            TextColumn("[bold]assessing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("[cyan]{task.fields[rate]}"),
-            TimeRemainingColumn(),
-            console=console,
-            disable=not console.is_terminal,
-        )
-        with atomic_output(output, newline="") as handle, progress:
-            task = progress.add_task("batch", total=len(paths), rate="")
-            if chosen == "csv":
-                handle.write(batch_stage.csv_text([batch_stage.csv_header()]))
-            for result in results:
-                cohort.add(result)
-                if chosen == "jsonl":
-                    handle.write(batch_stage.jsonl_line(result))
-                elif chosen == "csv":
-                    handle.write(batch_stage.csv_text(batch_stage.csv_rows(result)))
-                progress.advance(task)
-                elapsed = progress.tasks[0].elapsed or 0.0
-                if elapsed:
-                    progress.update(task, rate=f"{cohort.n_files / elapsed:.1f}/s")
-            if chosen == "html":
-                handle.write(render.render_cohort_html(cohort, version=__version__))
-    stdout_console().print(render.render_cohort_terminal(cohort))
-    stderr_console().print(rich_text(f"Wrote {output}"))
-    if cohort.n_failed:
-        raise typer.Exit(1)
-
-
 def main() -> None:
     """
     The ``gapcoach`` console script: the typer app, plus one ``Error:`` line (exit 1) when
@@ -623,4 +512,8 @@ def main() -> None:
 
 
 # the commands of their own modules register on ``app`` when imported
-from gapcoach.cli import rate as _rate, read as _read  # noqa: E402, F401
+from gapcoach.cli import (  # noqa: E402, F401
+    batch as _batch,
+    rate as _rate,
+    read as _read,
+)

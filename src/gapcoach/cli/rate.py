@@ -175,6 +175,12 @@ def rate(
         rich_text(f"Saved {len(ratings.ratings)} of {total} ratings to {target}")
     )
     console.print(
+        Text(
+            "Reports show these on the 0-4 level scale: N stars is level N-1.",
+            style="dim",
+        )
+    )
+    console.print(
         rich_text(
             f"Next: gapcoach assess YOUR-RESUME --ratings {target} --role "
             f"{selected.role_id}"

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from gapcoach._text import sha256_bytes
 from gapcoach.errors import InputError
+from gapcoach.ingest.contact import person_name
 from gapcoach.ingest.dates import TODAY, month_index
 from gapcoach.ingest.docx import MAX_DOCX_UNPACKED_BYTES, extract_docx
 from gapcoach.ingest.files import (
@@ -143,6 +144,7 @@ def read_resume(
         name=item.name,
         sha256=sha256_bytes(item.data),
         format=chosen.value,
+        person=person_name(lines),
         text="\n".join(lines),
         lines=logical_lines(lines, structure.sections, bulleted),
         sections=structure.section_names,

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from gapcoach.errors import NotFittedError
 from gapcoach.models import (
+    LEVEL_NAMES,
     Document,
     Evidence,
     Rating,
@@ -644,9 +645,9 @@ class SkillMatcher:
             if rating is not None:
                 evidence.append(
                     Evidence(
-                        text=f"self-rated {rating.raw:g}"
-                        + ("/5 stars" if ratings and ratings.scale == "stars" else "/4")
-                        + (f" ({rating.note})" if rating.note else ""),
+                        # the report's one scale: levels 0-4, whatever the file used
+                        text=f"self-rated {rating.level} ({LEVEL_NAMES[rating.level]})"
+                        + (f": {rating.note}" if rating.note else ""),
                         line=rating.line,
                         section="ratings",
                         method="rating",

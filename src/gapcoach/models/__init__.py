@@ -20,6 +20,8 @@ from gapcoach.models.document import (
     SkillMatch,
 )
 from gapcoach.models.report import (
+    LEVEL_LEGEND,
+    LEVEL_NAMES,
     Assessment,
     Band,
     CategoryScore,
@@ -69,6 +71,8 @@ __all__ = [
     "Job",
     "KeyFacts",
     "LadderLevel",
+    "LEVEL_LEGEND",
+    "LEVEL_NAMES",
     "LadderPosition",
     "Method",
     "Model",

@@ -96,6 +96,11 @@ class Document(Model):
     name: str
     sha256: str
     format: str
+    person: str | None = Field(
+        default=None,
+        description="The person's name as the top of the resume gives it; null when "
+        "none is found.",
+    )
     text: str
     lines: list[ResumeLine]
     sections: list[str]
@@ -161,7 +166,8 @@ class Evidence(Model):
 
     text: str = Field(
         description="The whole resume line quoted (after normalisation), or for a "
-        "self-rating a note such as 'self-rated 4/5 stars'."
+        "self-rating a note such as 'self-rated 3 (owned with results)' (the level "
+        "on the report's 0-4 scale, whatever scale the ratings file used)."
     )
     line: int | None = Field(
         description="The 1-based line number in the resume (ResumeLine.number) or, "

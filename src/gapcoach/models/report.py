@@ -14,6 +14,15 @@ Status = Literal["met", "partial", "missing"]
 Band = Literal["Ready", "Nearly ready", "Developing", "Early"]
 Phase = Literal["next 30 days", "1-3 months", "3-12 months", "longer-term experience"]
 
+# The one scale every report view uses (RUBRIC.md's levels); self-ratings given in stars
+# count one lower (1 star = level 0).
+LEVEL_NAMES = ("none", "mentioned", "applied", "owned with results", "strategic scope")
+LEVEL_LEGEND = (
+    "Levels 0-4: "
+    + " · ".join(f"{level} {name}" for level, name in enumerate(LEVEL_NAMES))
+    + " (a self-rating of N stars counts as level N-1)."
+)
+
 
 class SkillResult(Model):
     """
@@ -348,6 +357,12 @@ class InputInfo(Model):
         description="The resume's format: 'txt', 'md', 'pdf' or 'docx'; null when no "
         "resume was given."
     )
+    person: str | None = Field(
+        default=None,
+        description="The person's name as the top of the resume gives it (the first "
+        "short line that reads as a name); null when none is found or no resume was "
+        "given. Added in schema 1.2.",
+    )
     ratings: bool = Field(description="Whether self-ratings were given.")
     ratings_file: str | None = Field(
         default=None,
@@ -379,7 +394,7 @@ class Assessment(Model):
     """
 
     schema_version: str = Field(
-        description="The version of this report's format (e.g. '1.1')."
+        description="The version of this report's format (e.g. '1.2')."
     )
     gapcoach_version: str = Field(
         description="The version of gapcoach that wrote the report."
