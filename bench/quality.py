@@ -42,6 +42,7 @@ REPORT_ONLY = (
     "history-blind-3",
     "history-blind-4",
     "history-blind-5",
+    "history-blind-6",
 )
 # Blind splits are scored once, when the work they judge is done: only when named.
 BLIND = (
@@ -50,6 +51,7 @@ BLIND = (
     "history-blind-3",
     "history-blind-4",
     "history-blind-5",
+    "history-blind-6",
 )
 
 
