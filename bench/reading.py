@@ -32,7 +32,7 @@ EVAL = ROOT / "bench" / "data" / "eval"
 # history-blind/ to history-blind-5/ were each scored once on 2026-12-07 (first looks in
 # bench/README.md) and are ordinary splits for reading since; the next blind split is
 # named here until it is scored
-BLIND: tuple[str, ...] = ("history-blind-6",)
+BLIND: tuple[str, ...] = ()
 
 
 def month_index(text: str, as_of: str) -> int:
