@@ -275,3 +275,60 @@ class TestEstimator:
                     assert found.evidence
                 for evidence in found.evidence:
                     assert " ".join(evidence.text.split()) in folded
+
+
+class TestTfidfWithoutScikitLearn:
+    """The paraphrase model is fitted by hand, exactly as scikit-learn would fit it."""
+
+    def test_equals_scikit_learns_vectorizer(self) -> None:
+        """Vocabulary, idf and every document weight agree with TfidfVectorizer."""
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+        from gapcoach.match.tfidf import fit_tfidf
+        from gapcoach.taxonomy import load_taxonomies
+        from gapcoach.vocab.stop_words import ENGLISH_STOP_WORDS as OURS
+
+        assert frozenset(ENGLISH_STOP_WORDS) == OURS
+        skills = {
+            s.id: s for t in load_taxonomies().values() for s in t.skills
+        }.values()
+        documents = [" ".join([s.name, s.description, *s.aliases]) for s in skills]
+        documents.append("The the of: Naïve café—AHT/FCR 24/7 x y QA-QA")
+        vectorizer = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, stop_words="english"
+        )
+        matrix = vectorizer.fit_transform(documents).tocsc()
+        model = fit_tfidf(documents)
+        assert set(model.idf) == set(vectorizer.vocabulary_)
+        for term, column in vectorizer.vocabulary_.items():
+            assert model.idf[term] == pytest.approx(vectorizer.idf_[column], abs=1e-12)
+            theirs = dict(
+                zip(
+                    matrix.indices[matrix.indptr[column] : matrix.indptr[column + 1]],
+                    matrix.data[matrix.indptr[column] : matrix.indptr[column + 1]],
+                    strict=True,
+                )
+            )
+            ours = dict(model.term_rows[term])
+            assert ours.keys() == theirs.keys()
+            for row, weight in ours.items():
+                assert weight == pytest.approx(theirs[row], abs=1e-12)
+        for text in documents:
+            assert model.analyzer(text) == vectorizer.build_analyzer()(text)
+
+    def test_assessing_does_not_import_scikit_learn(self) -> None:
+        """A whole assessment, in a fresh interpreter, loads neither sklearn nor scipy."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys; from gapcoach import Assessor; "
+            f"Assessor().assess(open({str(EXAMPLES / 'resumes' / 'supervisor.txt')!r})"
+            ".read()); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy'}))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "[]"

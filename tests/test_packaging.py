@@ -46,6 +46,8 @@ def test_wheel_carries_data_and_templates(wheel: Path) -> None:
         "gapcoach/data/skills/call-center-director.yaml",
         "gapcoach/data/skills/call-center-operations-manager.yaml",
         "gapcoach/data/skills/lexicon.yaml",
+        "gapcoach/data/skills/level-model.npz",
+        "gapcoach/data/skills/level-model.json",
         "gapcoach/templates/report.html.j2",
         "gapcoach/templates/report.md.j2",
         "gapcoach/templates/cohort.html.j2",

@@ -28,6 +28,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from gapcoach.errors import NotFittedError
+from gapcoach.match.learned import LevelModel, default_level_model, learned_evidence
+from gapcoach.match.tfidf import fit_tfidf
 from gapcoach.models import (
     LEVEL_NAMES,
     Document,
@@ -185,6 +187,10 @@ class SkillMatcher:
             shows (the strongest ones); the others count as transferable mentions
             (level 1), and so does every contact-center skill (``Skill.field_specific``).
         max_evidence: Evidence lines kept per skill (strongest first).
+        levels: "rules" reads levels with the aliases, TF-IDF and the rubric's claim
+            words; "learned" lets the learned level model (``match.learned``) decide each
+            line's level from those signals and the line's context.
+        level_model: The learned model to use; None uses the one shipped in the package.
     """
 
     def __init__(
@@ -196,6 +202,8 @@ class SkillMatcher:
         tfidf_max_level: int = 4,
         outside_field_applied: int = 2,
         max_evidence: int = 3,
+        levels: str = "rules",
+        level_model: "LevelModel | None" = None,
     ) -> None:
         self.fuzzy_threshold = fuzzy_threshold
         self.tfidf_threshold = tfidf_threshold
@@ -203,6 +211,8 @@ class SkillMatcher:
         self.tfidf_max_level = tfidf_max_level
         self.outside_field_applied = outside_field_applied
         self.max_evidence = max_evidence
+        self.levels = levels
+        self.level_model = level_model
 
     # ------------------------------------------------------------------ fit
 
@@ -219,12 +229,14 @@ class SkillMatcher:
         Raises:
             ValueError: A parameter is out of range or the taxonomies have no skills.
         """
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         for name in ("fuzzy_threshold", "tfidf_threshold", "tfidf_margin"):
             value = getattr(self, name)
             if not 0 <= value <= 1:
                 raise ValueError(f"{name} must be between 0 and 1, got {value!r}.")
+        if self.levels not in ("rules", "learned"):
+            raise ValueError(
+                f"levels must be 'rules' or 'learned', got {self.levels!r}."
+            )
         if self.outside_field_applied < 0:
             raise ValueError(
                 "outside_field_applied must be 0 or more, "
@@ -294,37 +306,21 @@ class SkillMatcher:
             " ".join([skill.name, skill.description, *skill.aliases])
             for skill in skills.values()
         ]
-        self.vectorizer_ = TfidfVectorizer(
-            analyzer="word",
-            ngram_range=(1, 2),
-            sublinear_tf=True,
-            stop_words="english",
-            min_df=1,
-        )
-        self.skill_matrix_ = self.vectorizer_.fit_transform(documents)
-        # Scoring a resume line needs only the fitted vocabulary and idf: keep them in
-        # plain dicts so each line costs a few dict lookups, not a sparse-matrix call.
-        self.analyzer_ = self.vectorizer_.build_analyzer()
-        self.idf_ = {
-            term: float(self.vectorizer_.idf_[column])
-            for term, column in self.vectorizer_.vocabulary_.items()
-        }
-        columns = self.skill_matrix_.tocsc()
-        column_of = self.vectorizer_.vocabulary_
-        self.term_skills_ = {
-            term: [
-                (int(row), float(value))
-                for row, value in zip(
-                    columns.indices[
-                        columns.indptr[column] : columns.indptr[column + 1]
-                    ],
-                    columns.data[columns.indptr[column] : columns.indptr[column + 1]],
-                    strict=True,
-                )
-            ]
-            for term, column in column_of.items()
-        }
+        # Scoring a resume line needs only the fitted vocabulary and idf, in plain dicts:
+        # each line costs a few dict lookups, and scikit-learn is never imported
+        model = fit_tfidf(documents)
+        self.analyzer_ = model.analyzer
+        self.idf_ = model.idf
+        self.term_skills_ = model.term_rows
         self._correct = lru_cache(maxsize=50_000)(self._correct_word)
+        self.level_model_: LevelModel | None = None
+        if self.levels == "learned":
+            self.level_model_ = self.level_model or default_level_model()
+            if self.level_model_ is None:
+                raise ValueError(
+                    "levels='learned' needs the level model: fit it with "
+                    "python -m gapcoach.train."
+                )
         return self
 
     @staticmethod
@@ -424,10 +420,21 @@ class SkillMatcher:
         Raises:
             NotFittedError: ``fit`` was not called.
         """
+        found = self.rule_evidence(document)
+        outside = outside_field(document)
+        if self.level_model_ is not None:
+            found = learned_evidence(self, document, found, self.level_model_, outside)
+        lowered = self._transfer(found) if outside else {}
+        return self._settle(
+            found, ratings, has_resume=bool(document.lines), lowered=lowered
+        )
+
+    def rule_evidence(self, document: Document) -> dict[str, dict[int, Evidence]]:
+        """
+        What the aliases and TF-IDF find on each line, per skill id and line number.
+        """
         self._check_fitted()
-        found: dict[str, dict[int, Evidence]] = {
-            skill_id: {} for skill_id in self.skill_ids_
-        }
+        found: dict[str, dict[int, Evidence]] = {s: {} for s in self.skill_ids_}
         work_lines: list[tuple[int, str, str]] = []
         for line in document.lines:
             self._match_line(line.text, line.number, line.section, found)
@@ -435,10 +442,7 @@ class SkillMatcher:
                 work_lines.append((line.number, line.text, line.section))
         if work_lines:
             self._match_paraphrases(work_lines, found)
-        lowered = self._transfer(found) if outside_field(document) else {}
-        return self._settle(
-            found, ratings, has_resume=bool(document.lines), lowered=lowered
-        )
+        return found
 
     def match_ratings(self, ratings: Ratings) -> list[SkillMatch]:
         """
@@ -514,7 +518,7 @@ class SkillMatcher:
                     ),
                 )
 
-    def _cosines(self, text: str) -> list[float]:
+    def cosines(self, text: str) -> list[float]:
         """
         Cosine of one line to every skill, as TfidfVectorizer(sublinear_tf=True) would give.
         """
@@ -535,7 +539,7 @@ class SkillMatcher:
         found: dict[str, dict[int, Evidence]],
     ) -> None:
         for number, text, section in work_lines:
-            scores = self._cosines(text)
+            scores = self.cosines(text)
             best = max(scores)
             if best < self.tfidf_threshold:
                 continue

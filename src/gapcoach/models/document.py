@@ -156,7 +156,7 @@ class Ratings(Model):
 
 # --------------------------------------------------------------------------- match
 
-Method = Literal["alias", "fuzzy", "tfidf", "rating"]
+Method = Literal["alias", "fuzzy", "tfidf", "learned", "rating"]
 
 
 class Evidence(Model):
@@ -181,14 +181,15 @@ class Evidence(Model):
     method: Method = Field(
         description="How it was found: 'alias' (an alias or acronym as written), "
         "'fuzzy' (an inflected or misspelled alias), 'tfidf' (a work line that "
-        "paraphrases the skill) or 'rating' (a self-rating)."
+        "paraphrases the skill), 'learned' (the learned level model read the line; "
+        "SkillMatcher(levels='learned')) or 'rating' (a self-rating)."
     )
     score: float = Field(
         ge=0,
         le=1,
         description="How close the match is, 0-1: 1 for an exact alias or a "
         "self-rating, the string similarity for 'fuzzy', the cosine similarity for "
-        "'tfidf'.",
+        "'tfidf', the model's probability of the level for 'learned'.",
     )
     level: int = Field(
         ge=0,
