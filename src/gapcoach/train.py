@@ -34,8 +34,8 @@ from gapcoach.taxonomy import default_skills_dir, load_taxonomies
 __all__ = ["PARAMS", "TrainingSet", "fit_level_model", "main", "training_set"]
 
 PARAMS = {
-    "max_iter": 100,
-    "learning_rate": 0.1,
+    "max_iter": 50,
+    "learning_rate": 0.2,
     "max_depth": 5,
     "l2_regularization": 1.0,
     "early_stopping": False,
