@@ -7,7 +7,7 @@ Director readiness and the labelled seniority level (agent < lead < supervisor <
 < senior_manager < director < vp), plus the same for the Operations Manager role and a
 plain TF-IDF baseline (cosine between resume and guide text) for comparison.
 
-Run:  python bench/ordering.py
+Run:  python bench/ordering.py [--learned]   (--learned: the learned level model's levels)
 """
 
 import csv
@@ -39,6 +39,13 @@ def main() -> int:
         if r["relevance"] in {"core", "adjacent"}
     ]
     assessor = Assessor()
+    if "--learned" in sys.argv[1:]:
+        # the learned level model in place of the rules (SkillMatcher(levels="learned"))
+        from gapcoach.match import SkillMatcher
+
+        assessor.matcher = SkillMatcher(levels="learned").fit(
+            list(assessor.taxonomies.values())
+        )
     levels: list[int] = []
     director: list[float] = []
     manager: list[float] = []
