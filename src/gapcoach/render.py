@@ -321,7 +321,8 @@ def render_html(report: Assessment) -> str:
     )
 
 
-_BAND_ORDER = {"Early": 0, "Developing": 1, "Nearly ready": 2, "Ready": 3}
+# the roster sorts bands by this number: Early 0 ... Ready 3 (_BAND_STYLE lists them readiest first)
+_BAND_ORDER = {band: rank for rank, band in enumerate(reversed(_BAND_STYLE))}
 HEAT_MAP_ROWS = 1000  # a bigger roster is in the JSONL or CSV output
 
 

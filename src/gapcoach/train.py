@@ -103,13 +103,8 @@ def training_set(
     for split, label_file in label_files(eval_dir, splits):
         labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
         document = read_resume(label_file.with_suffix(".txt"))
-        found = matcher.rule_evidence(document)
-        pairs = candidate_pairs(
-            matcher,
-            document,
-            found,
-            lambda s: codes.get(s, -1),
-            outside_field(document),
+        _, pairs = candidate_pairs(
+            matcher, document, lambda s: codes.get(s, -1), outside_field(document)
         )
         quoted = {
             skill_id: quoted_line(document, quote)

@@ -420,26 +420,34 @@ class SkillMatcher:
         Raises:
             NotFittedError: ``fit`` was not called.
         """
-        found = self.rule_evidence(document)
+        self._check_fitted()
         outside = outside_field(document)
         if self.level_model_ is not None:
-            found = learned_evidence(self, document, found, self.level_model_, outside)
+            found = learned_evidence(self, document, self.level_model_, outside)
+        else:
+            found = self.rule_evidence(document)
         lowered = self._transfer(found) if outside else {}
         return self._settle(
             found, ratings, has_resume=bool(document.lines), lowered=lowered
         )
 
-    def rule_evidence(self, document: Document) -> dict[str, dict[int, Evidence]]:
+    def rule_evidence(
+        self, document: Document, cosines: list[list[float]] | None = None
+    ) -> dict[str, dict[int, Evidence]]:
         """
-        What the aliases and TF-IDF find on each line, per skill id and line number.
+        What the aliases and TF-IDF find on each line, per skill id and line number
+        (``cosines``: each line's cosines, when the caller has them already).
         """
         self._check_fitted()
         found: dict[str, dict[int, Evidence]] = {s: {} for s in self.skill_ids_}
-        work_lines: list[tuple[int, str, str]] = []
-        for line in document.lines:
+        work_lines: list[tuple[int, str, str, list[float]]] = []
+        for index, line in enumerate(document.lines):
             self._match_line(line.text, line.number, line.section, found)
             if line.section in WORK_SECTIONS and len(line.text.split()) >= 5:
-                work_lines.append((line.number, line.text, line.section))
+                scores = (
+                    cosines[index] if cosines is not None else self.cosines(line.text)
+                )
+                work_lines.append((line.number, line.text, line.section, scores))
         if work_lines:
             self._match_paraphrases(work_lines, found)
         return found
@@ -535,11 +543,10 @@ class SkillMatcher:
 
     def _match_paraphrases(
         self,
-        work_lines: list[tuple[int, str, str]],
+        work_lines: list[tuple[int, str, str, list[float]]],
         found: dict[str, dict[int, Evidence]],
     ) -> None:
-        for number, text, section in work_lines:
-            scores = self.cosines(text)
+        for number, text, section, scores in work_lines:
             best = max(scores)
             if best < self.tfidf_threshold:
                 continue

@@ -13,21 +13,12 @@ keeps scoring a resume to a few hundred rows.
 import re
 from dataclasses import dataclass
 
-from gapcoach.models import Document, Evidence
+from gapcoach.models import Document, Evidence, Seniority
 
 __all__ = ["FEATURES", "MIN_COSINE", "PairRows", "pair_rows"]
 
 SECTIONS = ("experience", "summary", "skills", "education", "other")
-RUNGS = (
-    "outside",
-    "agent",
-    "lead",
-    "supervisor",
-    "manager",
-    "senior_manager",
-    "director",
-    "vp",
-)
+_RUNGS = list(Seniority)  # outside, agent, lead ... vp: the feature is the index
 _METHODS = ("alias", "fuzzy", "tfidf")
 FEATURES = (
     *(f"section={name}" for name in SECTIONS),
@@ -97,7 +88,7 @@ def pair_rows(
 
     out = PairRows([], [], [])
     n = len(document.lines)
-    rung = RUNGS.index(document.current_rung.value)
+    rung = _RUNGS.index(document.current_rung)
     context = [
         float(n),
         float(outside),

@@ -93,8 +93,8 @@ class LevelModel:
             axis=1,
         )
         levels = (at_least >= 0.5).sum(axis=1)
-        chosen = np.where(levels > 0, np.maximum(levels - 1, 0), 0)
-        support = at_least[np.arange(len(rows)), chosen]
+        # the probability of the level reached (of level >= 1 for a pair at 0)
+        support = at_least[np.arange(len(rows)), np.maximum(levels - 1, 0)]
         return [int(v) for v in levels], [float(round(p, 3)) for p in support]
 
 
@@ -114,29 +114,31 @@ def default_level_model() -> LevelModel | None:
 def candidate_pairs(
     matcher: "SkillMatcher",
     document: Document,
-    found: dict[str, dict[int, Evidence]],
     code: Callable[[str], int],
     outside: bool,
-) -> PairRows:
+) -> tuple[dict[str, dict[int, Evidence]], PairRows]:
     """
-    The candidate (line, skill) pairs of a resume as feature rows, for the learned model
-    and for training it (``code`` gives each skill's code in the model).
+    The rule evidence of a resume and its candidate (line, skill) pairs as feature rows,
+    for the learned model and for training it (``code`` gives each skill's code in the
+    model). Each line's cosines are computed once, for both.
     """
-    return pair_rows(
+    cosines = [matcher.cosines(line.text) for line in document.lines]
+    found = matcher.rule_evidence(document, cosines)
+    pairs = pair_rows(
         document,
         found,
-        [matcher.cosines(line.text) for line in document.lines],
+        cosines,
         matcher.skill_ids_,
         [code(s) for s in matcher.skill_ids_],
         [matcher.skills_[s].field_specific for s in matcher.skill_ids_],
         outside=outside,
     )
+    return found, pairs
 
 
 def learned_evidence(
     matcher: "SkillMatcher",
     document: Document,
-    found: dict[str, dict[int, Evidence]],
     model: LevelModel,
     outside: bool,
 ) -> dict[str, dict[int, Evidence]]:
@@ -144,7 +146,7 @@ def learned_evidence(
     Each line's level for each skill as the learned model reads it, as evidence (method
     "learned"; the alias that matched on the line, if one did, as its term).
     """
-    pairs = candidate_pairs(matcher, document, found, model.code, outside)
+    found, pairs = candidate_pairs(matcher, document, model.code, outside)
     levels, support = model.line_levels(pairs)
     learned: dict[str, dict[int, Evidence]] = {s: {} for s in matcher.skill_ids_}
     for index, k, level, probability in zip(

@@ -7,6 +7,7 @@ probabilities equal scikit-learn's.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -115,17 +116,13 @@ class TreeEnsemble:
         depth = int(fields.pop("depth"))
         return cls(depth=depth, **fields)
 
+    @cached_property
     def _complete(self) -> tuple[IntArray, FloatArray, FloatArray]:
         """
         The trees laid out as complete binary trees of ``depth`` levels (node i's children
         at 2i+1 and 2i+2), flattened: a leaf above the last level becomes a chain of
         always-left splits, so every row takes exactly ``depth`` steps with no branching.
         """
-        cached: tuple[IntArray, FloatArray, FloatArray] | None = self.__dict__.get(
-            "_complete_cache"
-        )
-        if cached is not None:
-            return cached
         inner = (1 << self.depth) - 1
         n_trees = len(self.roots)
         feature = np.zeros((n_trees, max(inner, 1)), dtype=np.int64)
@@ -144,9 +141,7 @@ class TreeEnsemble:
                     threshold[tree, position] = self.threshold[node]
                     stack.append((int(self.left[node]), 2 * position + 1, level + 1))
                     stack.append((int(self.right[node]), 2 * position + 2, level + 1))
-        cached = (feature.ravel(), threshold.ravel(), value.ravel())
-        object.__setattr__(self, "_complete_cache", cached)
-        return cached
+        return feature.ravel(), threshold.ravel(), value.ravel()
 
     def predict_proba(self, rows: FloatArray) -> FloatArray:
         """
@@ -156,7 +151,7 @@ class TreeEnsemble:
         n_classes = len(self.classes)
         if n == 0:
             return np.zeros((0, n_classes))
-        feature, threshold, value = self._complete()
+        feature, threshold, value = self._complete
         inner = (1 << self.depth) - 1
         n_trees = len(self.roots)
         base = np.arange(n_trees, dtype=np.int64) * max(inner, 1)
