@@ -13,6 +13,7 @@ from gapcoach.ingest import (
     title_seniority,
 )
 from gapcoach.models import Seniority
+from gapcoach.vocab.titles import rung_from_lines
 
 
 class TestSeniority:
@@ -147,3 +148,64 @@ class TestSeniority:
             Seniority.AGENT,
         ]
         assert document.jobs[0].employer == "Brightwater Energy"
+
+
+class TestRungByWhatThePersonDoes:
+    """
+    LABELLING.md: the rung "by what the person does (team size, who reports to them),
+    not only by the title".
+    """
+
+    @pytest.mark.parametrize(
+        ("line", "level"),
+        [
+            ("Oversee a team of 11 phone agents handling claims", "supervisor"),
+            ("Lead a team of 9 agents on the billing queue", "lead"),
+            ("Runs 3 team leads and 37 agents", "manager"),
+            (
+                "• Dirijo la plataforma de Valencia: 4 coordinadores y 95 agentes",
+                "manager",
+            ),
+            ("Manage 4 operations managers and 21 supervisors", "senior_manager"),
+            ("Answered 70 calls a day", "agent"),
+            ("Managed 60 calls a day", "agent"),
+            ("Trained 30 new agents", "agent"),
+        ],
+    )
+    def test_who_reports(self, line: str, level: str) -> None:
+        assert rung_from_lines([line]) is Seniority(level)
+
+    def test_title_below_supervisor_lifted_by_its_lines(self) -> None:
+        """A "Coordinator" who oversees 11 agents stands on the supervisor rung."""
+        document = read_resume(
+            "Experience\nCustomer Care Coordinator  2021 - Present\n"
+            "- Oversee a team of 11 phone agents; do their 1:1s\n"
+            "Customer Care Representative  2019 - 2021\n- Answered 60 calls a day\n",
+            today=(2026, 11),
+        )
+        assert [job.rung for job in document.jobs] == [
+            Seniority.SUPERVISOR,
+            Seniority.AGENT,
+        ]
+        assert document.current_level is Seniority.SUPERVISOR
+
+    def test_a_rung_in_the_title_stands(self) -> None:
+        """A supervisor who runs two team leads is still the supervisor the title says."""
+        document = read_resume(
+            "Experience\nCall Center Supervisor  2021 - Present\n"
+            "- Supervise 2 team leads and 24 agents\n",
+            today=(2026, 11),
+        )
+        assert document.jobs[0].rung is Seniority.SUPERVISOR
+
+    def test_latest_in_field_job_gives_the_rung(self) -> None:
+        """Now a recruiter, before that a call-center supervisor: the rung is supervisor."""
+        document = read_resume(
+            "Experience\nTalent Acquisition Partner, Wrenfield Health  2023 - Present\n"
+            "- Hire nurses and clinic staff\n"
+            "Call Center Supervisor, Bayline Insurance  2017 - 2021\n"
+            "- Supervised 12 CSRs on the claims line\n",
+            today=(2026, 11),
+        )
+        assert [job.relevant for job in document.jobs] == [False, True]
+        assert document.current_level is Seniority.SUPERVISOR

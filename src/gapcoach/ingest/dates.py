@@ -49,7 +49,8 @@ _ISO = rf"\b{_YEAR}[-/.](?:0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b"
 
 DATE = (
     rf"(?:{_QUARTER_SEASON}|{_ISO}"
-    rf"|\b{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?:{_YEAR}\b|['’]\d{{2}}\b)"
+    rf"|\b{_MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?:[/-]\s*)?"
+    rf"(?:{_YEAR}\b|['’]\d{{2}}\b)"
     rf"|\b(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:(?:0?[1-9]|[12]\d|3[01])\s*/\s*)?{_YEAR}\b"
     rf"|\b(?:0?[1-9]|1[0-2])-{_YEAR}\b"
     rf"|\b{_YEAR}\b"
@@ -62,7 +63,11 @@ PRESENT = (
     r"still\s+employed|the\s+present)\b"
 )
 
-SEPARATOR = r"\s*(?:-+|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+SEPARATOR = (
+    r"\s*(?:-+|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b"
+    # "jan. 2020 t/m aug. 2022", "2015 bis 2019", "de 2015 hasta 2019", "2015 até 2019"
+    r"|\bt/m\b|\btot\b|\bbis\b|\bhasta\b|\baté\b|\bal\b|\bau\b)\s*"
+)
 
 RANGE_RE = re.compile(
     rf"\(?(?P<start>{DATE})\)?{SEPARATOR}\(?(?P<end>{DATE}|{PRESENT}"
@@ -106,7 +111,7 @@ SEPARATOR_ONLY_RE = re.compile(rf"^{SEPARATOR}$", re.IGNORECASE)
 SEPARATOR_START_RE = re.compile(rf"^{SEPARATOR}\S", re.IGNORECASE)
 
 _MONTH_YEAR_RE = re.compile(
-    rf"({_MONTH})\.?(?:\s+\d{{1,2}}\w*)?,?\s*({_YEAR}|['’]\d{{2}})", re.I
+    rf"({_MONTH})\.?(?:\s+\d{{1,2}}\w*)?,?\s*(?:[/-]\s*)?({_YEAR}|['’]\d{{2}})", re.I
 )
 
 _NUMERIC_RE = re.compile(rf"(\d{{1,2}})\s*[/.-]\s*(?:\d{{1,2}}\s*/\s*)?({_YEAR})")
@@ -234,9 +239,14 @@ DATE_THEN_WORD_RE = re.compile(
     r"[^\W\d_]{3,}(?:['’][^\W\d_]+)?\s*\)?\s*(?:[·|,]|$)",
     re.IGNORECASE,
 )
-_WORD_BEFORE_YEAR_RE = re.compile(rf"\b([^\W\d_]{{3,}})\.?(?=\s+{_YEAR}\b)")
+# a month name before a year: "Marzo 2016", "ene. 2022", "fev/2021"
+_WORD_BEFORE_YEAR_RE = re.compile(
+    rf"\b([^\W\d_]{{3,}})\.?(?=(?:\s+|\s*[/-]\s*){_YEAR}\b)"
+)
+# the end of a range in words, one to three of them: "– obecnie", "– a la fecha"
 _WORD_AFTER_RANGE_RE = re.compile(
-    rf"(?<=\d\d)({SEPARATOR})([^\W\d_]+(?:['’][^\W\d_]+)?)", re.IGNORECASE
+    rf"(?<=\d\d)({SEPARATOR})([^\W\d_]+(?:['’\s]+[^\W\d_]+){{0,3}})",
+    re.IGNORECASE,
 )
 
 # the languages people in North American, European and Philippine contact centers write in
@@ -272,6 +282,31 @@ _PRESENT_WORDS = (
     "obecnie",
     "prezent",
     "kasalukuyan",
+    # phrases: "until today", "to date", "so far"
+    "a la fecha",
+    "hasta la fecha",
+    "hasta hoy",
+    "hasta ahora",
+    "à ce jour",
+    "jusqu'à présent",
+    "jusqu'à aujourd'hui",
+    "en cours",
+    "bis heute",
+    "bis jetzt",
+    "tot heden",
+    "tot nu",
+    "tot op heden",
+    "ad oggi",
+    "a oggi",
+    "in corso",
+    "até hoje",
+    "até o momento",
+    "até agora",
+    "do dziś",
+    "do dzisiaj",
+    "do teraz",
+    "hanggang ngayon",
+    "hanggang kasalukuyan",
 )
 
 
@@ -313,8 +348,14 @@ def translate_months(text: str) -> str:
         return match.group(0) if number is None else _MONTH_KEYS[number - 1]
 
     def end(match: re.Match[str]) -> str:
-        if match.group(2).lower().replace("’", "'") in present:
-            return f"{match.group(1)}present"
+        words = " ".join(match.group(2).lower().replace("’", "'").split())
+        # the longest run of words that says "present": "a la fecha", then "a la", "a"
+        parts = words.split(" ")
+        for size in range(len(parts), 0, -1):
+            if " ".join(parts[:size]) in present:
+                rest = match.group(2).split(None, size)[size:]
+                tail = f" {rest[0]}" if rest else ""
+                return f"{match.group(1)}present{tail}"
         return match.group(0)
 
     return _WORD_AFTER_RANGE_RE.sub(end, _WORD_BEFORE_YEAR_RE.sub(month, text))

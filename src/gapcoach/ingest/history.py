@@ -18,7 +18,7 @@ from gapcoach.ingest.scope import find_scope
 from gapcoach.ingest.sections import SPACED_LETTERS_RE, assign_sections
 from gapcoach.models import Job, Scope, Seniority
 from gapcoach.vocab.field import field_relevance, field_verdict
-from gapcoach.vocab.titles import TITLE_NOUN_RE, title_seniority
+from gapcoach.vocab.titles import TITLE_NOUN_RE, rung_from_lines, title_seniority
 
 
 def _union_months(spans: list[Span], today: int) -> int:
@@ -89,7 +89,16 @@ def find_structure(
             continue
         seen.add(key)
         verdict, reason = field_verdict(job.title, body, employer=job.employer or "")
+        # the rung by what the person does: a title that names a rung from supervisor
+        # up says it; below that, the job's own lines may show more by who reports to
+        # the person ("Associate III" running 3 team leads, a "Coordinator" of 11 agents)
         rung = title_seniority(job.title)
+        if rung.rank < Seniority.SUPERVISOR.rank:
+            shown = rung_from_lines(body)
+            # (a team lead who "supervises 12 agents" is still a team lead; one who runs
+            # other leads is not)
+            if rung is Seniority.AGENT or shown.rank >= Seniority.MANAGER.rank:
+                rung = max(rung, shown, key=_rank)
         end = today if job.span.end is None else job.span.end
         jobs.append(
             Job(
@@ -144,6 +153,12 @@ def find_structure(
             # the current job's lines say nothing either way, but the person's history
             # or profile is contact-center work: place the title on the ladder
             current_level = current_rung
+        elif current_level is Seniority.OUTSIDE:
+            # now outside the field, earlier in it (a supervisor turned recruiter): the
+            # person stands on the rung of their latest contact-center job
+            latest = next((job for job in jobs if job.relevant), None)
+            if latest is not None:
+                current_level = latest.level
     else:
         current_title = _headline(lines, sections, headings)
         current_level = Seniority.OUTSIDE
@@ -168,6 +183,10 @@ def find_structure(
         scope=find_scope([line for line in lines if line]),
         notices=notices,
     )
+
+
+def _rank(rung: Seniority) -> int:
+    return rung.rank
 
 
 def _end_index(job: Job, today: int) -> int:

@@ -201,7 +201,11 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
         if (
             FOREIGN_PAIR_RE.search(text)
             if ranges
-            else (FOREIGN_RANGE_RE.search(text) or DATE_THEN_WORD_RE.search(text))
+            else (
+                FOREIGN_RANGE_RE.search(text)
+                or DATE_THEN_WORD_RE.search(text)
+                or LOOSE_RANGE_RE.search(text)
+            )
         ):
             text = translate_months(text)
             ranges = list(RANGE_RE.finditer(text))
@@ -309,7 +313,10 @@ def find_jobs(entries: list[_Entry], today: int, notices: list[str]) -> list[_Fo
         line = entry.number
         found: int | None = None
         if title is None and not anchor.multi:
-            date_only = not clean_segment(anchor.rest.replace("|", ""))
+            # (a note in brackets beside the dates, "(contrat de 7 mois)", is not a title)
+            date_only = not clean_segment(
+                _BRACKETED_RE.sub("", anchor.rest).replace("|", "")
+            )
             found = _neighbour_title(entries, anchor.position, date_only=date_only)
             stacked = (
                 _title_over_employer(entries, anchor.position)
@@ -327,6 +334,13 @@ def find_jobs(entries: list[_Entry], today: int, notices: list[str]) -> list[_Fo
                 employer = employer or other_employer
                 header.add(neighbour.index)
                 line = neighbour.number
+                if employer is None and date_only and found > anchor.position:
+                    # dates, title, employer, each on its own line
+                    below = _employer_below(entries, found, placed=True)
+                    if below is not None:
+                        employer = below
+                        entries[found + 1].used = True
+                        header.add(entries[found + 1].index)
         if title is None and not anchor.multi and found is None:
             title, employer = _phrase_by_employer(entries, anchor)
         if title is None:
@@ -536,24 +550,35 @@ def _neighbour_title(
     return None if best is None else best[1]
 
 
-def _employer_like(entry: _Entry) -> str | None:
+def _employer_like(entry: _Entry, *, placed: bool = False) -> str | None:
     """
     The employer an employer line names ("Acme Insurance - Omaha, NE"), if it is one: a
-    short line of capitalised words, not a bullet, a title, a sentence or a date.
+    short line of capitalised words, not a bullet, a title, a sentence or a date. A line
+    ``placed`` between a title and its dates is one by its place: it only has to start
+    with a capital ("Musée régional de Bellerive", "Boréalis Abonnements inc.").
     """
     text = entry.text
     name = strip_place(SEGMENT_SPLIT_RE.split(text)[0])
     if (
         entry.bullet
         or len(name.split()) > 8
-        or text.endswith(".")
+        or (text.endswith(".") and not (placed and _COMPANY_END_RE.search(text)))
         or TITLE_NOUN_RE.search(text)
         or VERB_START_RE.match(text)
         or DATE_RE.search(text)
-        or not _capitalised(name)
+        or not (name[:1].isupper() if placed else _capitalised(name))
     ):
         return None
     return name or None
+
+
+# a company's name ends with a full stop: "Acme Inc.", "Boréalis Abonnements inc."
+_COMPANY_END_RE = re.compile(
+    r"\b(?:inc|ltd|llc|co|corp|s\.\s?a|b\.\s?v|n\.\s?v|s\.\s?p\.\s?a|s\.\s?r\.\s?l|"
+    r"gmbh|ag|plc|pty|o\.\s?o|s\.\s?a\.\s?s|ltda|ab|oy|as)\.$",
+    re.IGNORECASE,
+)
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
 
 
 def _capitalised(name: str) -> bool:
@@ -585,7 +610,9 @@ def _employer_above(entries: list[_Entry], position: int) -> str | None:
     return _employer_like(entries[above])
 
 
-def _employer_below(entries: list[_Entry], position: int) -> str | None:
+def _employer_below(
+    entries: list[_Entry], position: int, *, placed: bool = False
+) -> str | None:
     """
     An employer line just below a job's header ("Senior Manager (2022 – Present)" /
     "Acme Pharmacy"), not a bullet of the job.
@@ -593,7 +620,7 @@ def _employer_below(entries: list[_Entry], position: int) -> str | None:
     below = position + 1
     if not _usable(entries, below, entries[position].block):
         return None
-    return _employer_like(entries[below])
+    return _employer_like(entries[below], placed=placed)
 
 
 def _title_over_employer(
@@ -610,7 +637,7 @@ def _title_over_employer(
         above -= 1
     if not _usable(entries, above, block):
         return None
-    employer = _employer_like(entries[above])
+    employer = _employer_like(entries[above], placed=True)
     if employer is None or split_header(entries[above].text)[0] is not None:
         return None
     title_at = _past_asides(entries, above - 1, block)

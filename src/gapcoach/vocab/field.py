@@ -24,7 +24,11 @@ _CC_STRONG_RE = re.compile(
     # people led on a floor: "70-agent", "16 billing agents", "a team of 12 reps"
     # (not a year: "10/2023 Answered agent questions" is two lines run together)
     r"\b(?!(?:19|20)\d\d\b)\d{1,4}(?:,\d{3})?(?:-agent\b|\s+(?:[a-z]+\s+)?"
-    r"(?:agents|csrs|reps|advisors|representatives)\b)|"
+    r"(?:agents|csrs|reps|advisors|representatives|agentes|asesores|operadores|"
+    r"atendentes|conseillers|agenti|operatori|medewerkers|mitarbeiter|konsultant\w*)\b)|"
+    # calls in other languages: "70 połączeń dziennie", "80 llamadas diarias"
+    r"\b\d+\s+(?:llamadas|appels|chiamate|po[lł][aą]cze[nń]|rozm[oó]w|gesprekken|"
+    r"anrufe|telefonate|liga[cç][oõ]es|chamadas)\b|"
     r"\bfirst[\s-]+call\s+resolution\b|\bservice\s+levels?\b|\btelemarket\w*|"
     r"\bagent\s+(?:performance|productivity|adherence|schedul\w+|coaching|kpis?)\b|"
     r"\b\d+\s+(?:calls|agents|csrs)\b|\bcalls?\s+a\s+day\b|\bphone\s+queue\b|"
@@ -55,14 +59,22 @@ _RETAIL_RE = re.compile(
     r"housekeeping|lobby|guest\s*rooms?|walk-?ins?|bartend\w*|hotel|motel|resort|inn|"
     r"suites|hospitality|"
     r"freight|truck\w*|loads|warehouse|forklift|docks?|shipments?|trailers?|fleet|"
-    r"fulfil+ment|distribution\s+cent(?:er|re)|pallets?|picking|packing)\b",
+    r"fulfil+ment|distribution\s+cent(?:er|re)|pallets?|picking|packing|"
+    # the same in other languages: a bank branch's counter, a shop, a supermarket
+    r"ag[eê]ncia|balc[aã]o|presencial(?:mente)?|loja|tienda|sucursal|mostrador|"
+    r"magasin|boutique|caisse|guichet|winkel|filiaal|kassa|supermercad[oa]|"
+    r"supermarch[ée]|supermarkt|supermercato|negozio|cassa|filiale|gesch[äa]ft|"
+    r"sklepie|kasie|oddziale)\b",
     re.IGNORECASE,
 )
 
 # a title that names service in person: the lines cannot make it contact-center work
 _IN_PERSON_TITLE_RE = re.compile(
     r"\b(?:retail|store|cashier|sales\s+floor|restaurant|cook|server|barista|teller|"
-    r"front\s+desk|hotel|warehouse|driver|dock|forklift|stocker|field)\b",
+    r"front\s+desk|hotel|warehouse|driver|dock|forklift|stocker|field|"
+    r"caj(?:er[oa])|caixa|caissi[eè]re?|kasjer\w*|kassa\w*|cassier[ae]|"
+    r"kassierer(?:in)?|vendedora?|vendeu(?:r|se)|sprzedaw\w*|commess[oa]|"
+    r"verk[äa]ufer(?:in)?|recepcionista|r[ée]ceptionniste|receptionist)\b",
     re.IGNORECASE,
 )
 
@@ -75,7 +87,14 @@ _PROFESSION_RE = re.compile(
     r"architect|scientist|accountant|auditor|bookkeeper|cook|chef|driver|mechanic|"
     r"electrician|carpenter|welder|technologist|custodian|janitor|housekeeper|barista|"
     r"waiter|waitress|bartender|stylist|realtor|pastor|editor|writer|journalist|"
-    r"(?<!support )(?<!desk )technician)s?\b",
+    r"(?<!support )(?<!desk )technician|"
+    # and in other languages: teachers, nurses, engineers, developers
+    r"enseignante?|professeure?|profesora?|professora?|insegnante|docent|leraar|"
+    r"lehrer(?:in)?|nauczyciel(?:ka)?|enfermer[oa]|infirmi[eè]re?|infermier[ea]|"
+    r"verpleegkundige|krankenschwester|piel[eę]gniarka|ingenier[oa]|ing[ée]nieure?|"
+    r"ingegnere|ingenieur|in[zż]ynier|desarrollador(?:a)?|d[ée]veloppeu(?:r|se)|"
+    r"sviluppat(?:ore|rice)|programista|entwickler(?:in)?|recruiter|"
+    r"talent\s+acquisition)s?\b",
     re.IGNORECASE,
 )
 

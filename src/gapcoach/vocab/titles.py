@@ -32,10 +32,25 @@ TITLE_NOUN_RE = re.compile(
     r"greeter|bagger|installer|mechanic|electrician|carpenter|welder|custodian|janitor|"
     r"housekeeper|dishwasher|barista|waiter|waitress|busser|courier|messenger|clerical|"
     r"banker|chair|chairperson|interviewer|"
-    # the same words in Spanish, for resumes from Latin American contact centers
+    # the same words in the languages of European and Latin American contact centers:
+    # Spanish, Portuguese, French, Italian, Dutch, German, Polish
     r"agente|asesora?|representante|ejecutiva?|gerente|coordinadora?|jefe|jefa|"
     r"responsable|teleoperadora?|gestora?|encargad[oa]|recepcionista|"
-    r"analista|operadora?|supervisora?|directora?)"
+    r"analista|operadora?|supervisora?|directora?|"
+    r"atendente|assistente|consultora?|especialista|coordenadora?|diretora?|"
+    r"vendedora?|caixa|"
+    r"conseill(?:er|[eè]re)|agente?s?|pr[ée]pos[ée]e?|repr[ée]sentante?|"
+    r"technicien(?:ne)?|superviseure?|gestionnaire|directeur|directrice|chef|"
+    r"coordonnat(?:eur|rice)|charg[ée]e?|adjointe?|enseignante?|caissi[eè]re?|"
+    r"vendeu(?:r|se)|r[ée]ceptionniste|op[ée]rat(?:eur|rice)|"
+    r"operat(?:ore|rice)|addett[oa]|responsabile|dirett(?:ore|rice)|"
+    r"coordinat(?:ore|rice)|impiegat[oa]|consulente|specialista|capo|cassiera?|"
+    r"commess[oa]|"
+    r"\w*medewerker|\w*mitarbeiter(?:in)?|\w*leider|\w*leiter(?:in)?|"
+    r"\w*berater(?:in)?|adviseur|co[öo]rdinator|leidinggevende|sachbearbeiter(?:in)?|"
+    r"konsultant(?:ka)?|specjalist(?:a|ka)|kierowni(?:k|czka)|dyrektor(?:ka)?|"
+    r"koordynator(?:ka)?|kasjer(?:ka)?|sprzedaw(?:ca|czyni)|doradc(?:a|zyni)|"
+    r"asystent(?:ka)?|lider(?:ka)?|mened[zż]er(?:ka)?|przedstawiciel(?:ka)?)"
     r"\b",
     re.IGNORECASE,
 )
@@ -46,6 +61,17 @@ CC_TITLE_RE = re.compile(
     r"experience|relations|success|advocate|access|contact|desk|operations)\b|"
     r"\b(?:servicio\s+al\s+cliente|atenci[oó]n\s+al\s+cliente|centro\s+de\s+contacto|"
     r"teleoperadora?|"
+    # customer service and contact centers in other languages (a bank branch's
+    # "atendimento" alone is service in person)
+    r"centro\s+de\s+(?:contato|atendimento|llamadas)|central\s+de\s+atendimento|"
+    r"(?:atendimento|servi[cç]o)\s+ao\s+cliente|teleatendimento|sac|"
+    r"service\s+(?:[àa]\s+la\s+)?client[eè]le|service\s+clients?|"
+    r"relation\s+clients?|centre\s+d['’]appels?|centre\s+de\s+contact|"
+    r"servizio\s+clienti|assistenza\s+clienti|"
+    r"klantenservice\w*|klantcontact\w*|kundenservice\w*|kundendienst\w*|"
+    r"kundenbetreuung|callcent\w*|obs[lł]ug\w*\s+klient\w*|infolini\w*|"
+    r"\w*telefonservice|hotline|"
+    r"biuro\s+obs[lł]ugi|"
     r"workforce\s+(?:manag|plan|schedul|analy)\w*|wfm|"
     r"help\s*desk|service\s*desk|telemarket\w*|tele-?sales|inbound|outbound|csr|bpo|"
     r"reservations?|dispatch\w*|collections?|collector|escalations?|retention|"
@@ -97,29 +123,43 @@ _OFFICER_SUFFIX_RE = re.compile(
     r",\s*(?:a|s|e)?vp\s*$|,\s*(?:assistant\s+)?vice\s+president\s*$", re.I
 )
 
-_DIRECTOR_RE = re.compile(r"\bdirector\b", re.IGNORECASE)
+_DIRECTOR_RE = re.compile(
+    r"\b(?:director|directora|diretora?|directeur|directrice|dirett(?:ore|rice)|"
+    r"dyrektor(?:ka)?)\b",
+    re.IGNORECASE,
+)
 
 _SENIOR_MANAGER_RE = re.compile(
     r"\b(?:(?:senior|sr\.?)\s+(?:\w+\s+){0,2}?manager|head\s+of|general\s+manager|"
     r"regional\s+manager|area\s+manager|associate\s+director|assistant\s+director|"
-    r"deputy\s+director|avp|assistant\s+vice[\s-]+president)\b",
+    r"deputy\s+director|avp|assistant\s+vice[\s-]+president|"
+    r"gerente\s+(?:sr\.?|s[eê]nior)|s[eê]nior\s+gerente)\b",
     re.IGNORECASE,
 )
 
-_MANAGER_RE = re.compile(r"\b(?:manager|mgr)\b", re.IGNORECASE)
+_MANAGER_RE = re.compile(
+    r"\b(?:manager|mgr|gerente|gestionnaire|kierowni(?:k|czka)|mened[zż]er(?:ka)?|"
+    r"leidinggevende)\b",
+    re.IGNORECASE,
+)
 
 _ASSISTANT_MANAGER_RE = re.compile(
     r"\b(?:assistant|asst\.?|associate|deputy|shift|floor)\s+(?:\w+\s+)?manager\b", re.I
 )
 
-_SUPERVISOR_RE = re.compile(r"\bsupervis(?:or|ing)\b", re.IGNORECASE)
+_SUPERVISOR_RE = re.compile(
+    r"\b(?:supervis(?:or|ing|ora|ore|orin)|superviseure?|superwizor(?:ka)?)\b",
+    re.IGNORECASE,
+)
 
 _ASSISTANT_SUPERVISOR_RE = re.compile(
     r"\b(?:assistant|asst\.?|associate|deputy)\s+supervisor\b", re.IGNORECASE
 )
 
 _LEAD_RE = re.compile(
-    r"\b(?:team\s+lead(?:er)?|lead(?:er)?|team\s+captain|crew\s+chief)\b(?!\s+generation)",
+    r"\b(?:team\s+lead(?:er)?|lead(?:er)?|team\s+captain|crew\s+chief|teamleider|"
+    r"teamleiter(?:in)?|chef\s+d['’][ée]quipe|l[ií]der|lider(?:ka)?|capo\s*squadra)\b"
+    r"(?!\s+generation)",
     re.IGNORECASE,
 )
 
@@ -209,3 +249,85 @@ _CONNECTOR_TEXT = (
     "and & of the de del la las los el y da do dos das du des le van von der den für"
 )
 NAME_CONNECTORS = frozenset(_CONNECTOR_TEXT.split())
+
+
+# Who reports to a person, read from a job's own lines: the rung "by what the person does"
+# (LABELLING.md): "Associate III" who runs 3 team leads and 37 agents is a manager. A line
+# counts when a verb of running people stands before a count of them, in English and in
+# the other languages of ``TITLE_NOUN_RE``.
+_RUN_VERB = (
+    r"(?:lead|leads|led|leading|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|"
+    r"overs(?:ee|ees|aw|eeing)|run|runs|ran|running|direct(?:s|ed|ing)?|"
+    r"head(?:s|ed|ing)?|in\s+charge\s+of|responsible\s+for|"
+    r"dirijo|dirig\w*|coordinaci[oó]n\s+de|coordino|lidero|lider[eé]\w*|superviso|"
+    r"supervis[eé]|gestiono|coorden\w*|gerencio|gerenciei|dirige|encadre\w*|"
+    r"g[eè]re|pilote|gestisco|coordino|coordinamento\s+di|dirigo|guido|"
+    r"leid(?:de)?|geef\s+leiding\s+aan|stuur(?:de)?\s+\w*\s*aan|leite(?:te)?|"
+    r"f[üu]hr(?:e|te)|kieruj[eę]|kierowa[lł]\w*|zarz[aą]dza\w*|nadzoruj[eę])"
+)
+_NUMBER = r"(?:\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_AGENT_NOUN = (
+    r"(?:agents|reps|representatives|advisors|advisers|associates|csrs|staff|"
+    r"employees|people|ftes?|team\s+members|specialists|analysts|"
+    r"agentes|asesores|operadores|teleoperador[ae]s|atendentes|conseill[eè]res?|"
+    r"agenti|operatori|operatrici|medewerkers|mitarbeiter(?:innen)?|konsultant\w*|"
+    r"pracownik\w*|os[oó]b)"
+)
+_LEAD_NOUN = (
+    r"(?:supervisors|team\s+leads|team\s+leaders|leads|coordinators|supervisores|"
+    r"coordinadores|coordenadores|superviseurs|chefs\s+d['’][ée]quipe|supervisori|"
+    r"coordinatori|team\s*leiders|teamleiter(?:innen)?|lider[oó]w)"
+)
+_MANAGER_NOUN = r"(?:managers|gerentes|gestionnaires|responsabili|mened[zż]er[oó]w)"
+_DIRECTOR_NOUN = r"(?:directors|directores|directeurs|direttori|dyrektor[oó]w)"
+
+
+def _reports_re(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{_RUN_VERB}\b\W+(?:[^\W\d]+\W+){{0,6}}?(?:\d[\d,]*\W+(?:[^\W\d]+\W+){{0,3}})?"
+        rf"{_NUMBER}\s+(?:[^\W\d]+[\s-]+){{0,2}}?{noun}\b",
+        re.IGNORECASE,
+    )
+
+
+_REPORTS = (
+    (_reports_re(_DIRECTOR_NOUN), Seniority.VP),
+    (_reports_re(_MANAGER_NOUN), Seniority.SENIOR_MANAGER),
+    (_reports_re(_LEAD_NOUN), Seniority.MANAGER),
+    (_reports_re(_AGENT_NOUN), Seniority.SUPERVISOR),
+)
+_LEAD_VERB_RE = re.compile(
+    r"^\W*(?:lead|leads|led|leading|head(?:s|ed|ing)?|lidero|lider[eé]\w*|guido|"
+    r"leid(?:de)?)\b",
+    re.IGNORECASE,
+)
+
+
+def rung_from_lines(lines: list[str]) -> Seniority:
+    """
+    The rung a job's own lines show by who reports to the person: directors -> vp,
+    managers -> senior manager, supervisors or team leads -> manager, agents -> supervisor
+    (lead when the verb is "lead": "Lead a team of 9"); agent when no line says.
+    """
+    best = Seniority.AGENT
+    for line in lines:
+        text = line[:300]
+        if not any(char.isdigit() for char in text) and not _WORD_NUMBER_RE.search(
+            text
+        ):
+            continue
+        for pattern, rung in _REPORTS:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            if rung is Seniority.SUPERVISOR and _LEAD_VERB_RE.match(match.group(0)):
+                rung = Seniority.LEAD
+            if rung.rank > best.rank:
+                best = rung
+            break
+    return best
+
+
+_WORD_NUMBER_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I
+)
