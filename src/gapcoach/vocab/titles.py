@@ -282,19 +282,21 @@ _MANAGER_NOUN = r"(?:managers|gerentes|gestionnaires|responsabili|mened[zż]er[o
 _DIRECTOR_NOUN = r"(?:directors|directores|directeurs|direttori|dyrektor[oó]w)"
 
 
-def _reports_re(noun: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"\b{_RUN_VERB}\b\W+(?:[^\W\d]+\W+){{0,6}}?(?:\d[\d,]*\W+(?:[^\W\d]+\W+){{0,3}})?"
-        rf"{_NUMBER}\s+(?:[^\W\d]+[\s-]+){{0,2}}?{noun}\b",
-        re.IGNORECASE,
-    )
-
-
+# a verb of running people, a few words, perhaps another count ("2 centers: 310 agents"),
+# then a count of the people of one kind
 _REPORTS = (
-    (_reports_re(_DIRECTOR_NOUN), Seniority.VP),
-    (_reports_re(_MANAGER_NOUN), Seniority.SENIOR_MANAGER),
-    (_reports_re(_LEAD_NOUN), Seniority.MANAGER),
-    (_reports_re(_AGENT_NOUN), Seniority.SUPERVISOR),
+    rf"\b{_RUN_VERB}\b\W+(?:[^\W\d]+\W+){{0,6}}?(?:\d[\d,]*\W+(?:[^\W\d]+\W+){{0,3}})?"
+    rf"{_NUMBER}\s+(?:[^\W\d]+[\s-]+){{0,2}}?"
+)
+_DIRECTORS_REPORT_RE = re.compile(_REPORTS + _DIRECTOR_NOUN + r"\b", re.I)
+_MANAGERS_REPORT_RE = re.compile(_REPORTS + _MANAGER_NOUN + r"\b", re.I)
+_LEADS_REPORT_RE = re.compile(_REPORTS + _LEAD_NOUN + r"\b", re.I)
+_AGENTS_REPORT_RE = re.compile(_REPORTS + _AGENT_NOUN + r"\b", re.I)
+_REPORT_RUNGS = (
+    (_DIRECTORS_REPORT_RE, Seniority.VP),
+    (_MANAGERS_REPORT_RE, Seniority.SENIOR_MANAGER),
+    (_LEADS_REPORT_RE, Seniority.MANAGER),
+    (_AGENTS_REPORT_RE, Seniority.SUPERVISOR),
 )
 _LEAD_VERB_RE = re.compile(
     r"^\W*(?:lead|leads|led|leading|head(?:s|ed|ing)?|lidero|lider[eé]\w*|guido|"
@@ -316,7 +318,7 @@ def rung_from_lines(lines: list[str]) -> Seniority:
             text
         ):
             continue
-        for pattern, rung in _REPORTS:
+        for pattern, rung in _REPORT_RUNGS:
             match = pattern.search(text)
             if match is None:
                 continue
