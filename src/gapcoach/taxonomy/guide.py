@@ -21,6 +21,7 @@ from gapcoach.models import (
     SkillAction,
     SourceRef,
 )
+from gapcoach.taxonomy.saved import guide_lines, html_lines, looks_like_html
 
 REQUIRED_SECTIONS = (
     "Key Facts & Statistics",
@@ -75,6 +76,10 @@ class GuideLines:
 
 
 def read_guide_text(path: Path) -> str:
+    """
+    A guide file's text as the guide's own lines (``taxonomy.saved``): a plain text,
+    Markdown or saved HTML page; raises GuideParseError for a file that cannot be one.
+    """
     from gapcoach.ingest.files import FileKind, read_text
 
     kind = FileKind(
@@ -89,6 +94,11 @@ def read_guide_text(path: Path) -> str:
         binary="not a career guide in plain text",
     )
     text = read_text(path, kind, label=f"'{path}'")
+    # the guide's own lines however it was saved: a browser copy, Markdown, a web page
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(text):
+        text = "\n".join(html_lines(text))
+    else:
+        text = "\n".join(guide_lines(text))
     if not text.strip():
         raise GuideParseError(
             f"'{path}' is empty; expected a career guide with the sections "
@@ -275,29 +285,37 @@ def parse_ladder(lines: GuideLines) -> list[LadderLevel]:
     start = lines.find("Career Path")
     if start is None:
         return []
+    items = [line.strip() for line in lines.items]
     levels: list[LadderLevel] = []
     seen: set[str] = set()
     index = start + 1
-    while index < len(lines.items) - 1:
-        name = lines.items[index].strip()
-        years = _YEARS_RE.match(lines.items[index + 1].strip())
+    while index < len(items) - 1:
+        name = items[index]
+        years = _YEARS_RE.match(items[index + 1])
         if years and name and not name.startswith("- "):
             if name in seen:
                 break  # the guides repeat the whole ladder block once
             seen.add(name)
+            years_at = index + 1
             description = years.group("rest").strip()
+            last = years_at
+            following = items[years_at + 1] if years_at + 1 < len(items) else ""
+            if not description and following and following != "Key Focus Areas":
+                # "0-2 years" alone on its line (a saved page), the description below
+                after = items[years_at + 2] if years_at + 2 < len(items) else ""
+                if not _YEARS_RE.match(after):
+                    description = following
+                    last = years_at + 1
             focus: list[str] = []
-            focus_line = index + 1
-            if index + 3 < len(lines.items) and lines.items[index + 2].strip() == (
-                "Key Focus Areas"
-            ):
-                focus_line = index + 3
+            focus_line = years_at
+            if last + 2 < len(items) and items[last + 1] == "Key Focus Areas":
+                focus_line = last + 2
                 focus = [
                     sentence.strip()
-                    for sentence in _SENTENCE_END_RE.split(lines.items[index + 3])
+                    for sentence in _SENTENCE_END_RE.split(items[focus_line])
                     if sentence.strip()
                 ]
-            years_text = lines.items[index + 1][: years.start("rest")].strip()
+            years_text = items[years_at][: years.start("rest")].strip()
             levels.append(
                 LadderLevel(
                     name=name,
@@ -309,21 +327,17 @@ def parse_ladder(lines: GuideLines) -> list[LadderLevel]:
                     sources=[
                         SourceRef(
                             section="Career Path",
-                            lines=sorted({index + 1, index + 2, focus_line + 1}),
+                            lines=sorted({index + 1, years_at + 1, focus_line + 1}),
                         )
                     ],
                 )
             )
-            index = focus_line + 1
+            index = max(focus_line, last) + 1
             continue
-        if levels and lines.items[index].strip() and not years and index > start + 1:
+        if levels and items[index] and not years and index > start + 1:
             # a heading that is neither a level nor part of one ends the ladder
-            following = (
-                lines.items[index + 1].strip() if index + 1 < len(lines.items) else ""
-            )
-            if not _YEARS_RE.match(following) and lines.items[index].strip() != (
-                "Key Focus Areas"
-            ):
+            following = items[index + 1] if index + 1 < len(items) else ""
+            if not _YEARS_RE.match(following) and items[index] != "Key Focus Areas":
                 break
         index += 1
     return levels
