@@ -97,7 +97,7 @@ class TestAssess:
         assert result.exit_code == 0
         assert result.stdout == ""
         assert f"Wrote {target}" in result.stderr
-        assert json.loads(target.read_text())["schema_version"] == "1.2"
+        assert json.loads(target.read_text())["schema_version"] == "1.3"
 
     def test_rich_to_file_is_plain_text(self, tmp_path: Path) -> None:
         """The terminal view written to a file has no colour codes."""
@@ -295,7 +295,7 @@ class TestSchema:
         assert printed == shipped
         schema = json.loads(printed)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        assert schema["$id"] == "urn:gapcoach:report:1.2"
+        assert schema["$id"] == "urn:gapcoach:report:1.3"
         jsonschema.Draft202012Validator.check_schema(schema)
         undescribed = [
             f"{name}.{prop}"

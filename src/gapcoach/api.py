@@ -24,7 +24,7 @@ from gapcoach.models import (
 
 __all__ = ["SCHEMA_VERSION", "Assessor", "assess", "report_schema"]
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 SCHEMA_FILE = "report.schema.json"
 """The report's JSON Schema as shipped in the package (``gapcoach schema`` prints it)."""

@@ -19,7 +19,13 @@ from rich.text import Text
 
 from gapcoach._text import rich_text, strip_controls
 from gapcoach.cohort import Cohort
-from gapcoach.models import LEVEL_LEGEND, Assessment, RoleAssessment
+from gapcoach.models import (
+    DERIVED_MARK,
+    LEVEL_LEGEND,
+    Assessment,
+    RoleAssessment,
+    derived_note,
+)
 
 __all__ = [
     "render_cohort_html",
@@ -192,6 +198,10 @@ def _role_view(item: RoleAssessment) -> RenderableType:
                     rich_text(step.effort),
                 )
         parts.append(plan)
+    note = derived_note(item.skills)
+    if note:
+        names = ", ".join(s.name for s in item.skills if s.derived)
+        parts.append(rich_text(f"{note} ({names})", style="dim"))
     return Panel(
         Group(*parts),
         title=rich_text(item.role_title, style="bold"),
@@ -300,6 +310,8 @@ def _environment(kind: str) -> Any:
         keep_trailing_newline=True,
     )
     environment.globals["level_legend"] = LEVEL_LEGEND
+    environment.globals["derived_note"] = derived_note
+    environment.globals["derived_mark"] = DERIVED_MARK
     return environment
 
 

@@ -408,6 +408,7 @@ def _skill_result(
             / total_weight,
             4,
         ),
+        derived=list(skill.derived),
         evidence=list(found.evidence) if found else [],
     )
 

@@ -7,7 +7,7 @@ GapcoachError becomes one ``Error: ...`` line on stderr and exit code 1.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -182,6 +182,14 @@ def roles(
     stdout_console().print(table)
 
 
+def _provenance(derived: Sequence[str]) -> str:
+    """Where a skill's parts come from, in a few words."""
+    if not derived:
+        return "reviewed lexicon"
+    names = {"aliases": "wording", "target_level": "target"}
+    return "guide: " + ", ".join(names.get(part, part) for part in derived)
+
+
 @app.command(cls=PlainCommand)
 def skills(
     role: Annotated[
@@ -216,6 +224,7 @@ def skills(
                         "target_level": s.target_level,
                         "prerequisites": s.prerequisites,
                         "esco_uris": s.esco_uris,
+                        "derived": s.derived,
                     }
                     for s in selected.skills
                 ],
@@ -242,15 +251,25 @@ def skills(
         table.add_column("skill")
         table.add_column("weight", justify="right")
         table.add_column("target")
+        table.add_column("from")
         for s in selected.skills:
             if s.category == category:
                 table.add_row(
                     rich_text(s.name),
                     f"{s.weight:g}",
                     f"{s.target_level} ({LEVEL_NAMES[s.target_level]})",
+                    _provenance(s.derived),
                 )
         console.print(table)
     console.print(Text(LEVEL_LEGEND, style="dim"))
+    console.print(
+        Text(
+            "from: 'reviewed lexicon' = resume wording, weight, target and plan actions "
+            "reviewed by hand (data/skills/lexicon.yaml); 'guide: ...' = the parts derived "
+            "from the guide's own text because the lexicon has none.",
+            style="dim",
+        )
+    )
     if selected.certifications:
         console.print(
             rich_text(
@@ -262,7 +281,13 @@ def skills(
 
 @taxonomy_app.command("build", cls=PlainCommand)
 def taxonomy_build(
-    guide: Annotated[Path, typer.Argument(help="A career guide text file.")],
+    guide: Annotated[
+        Path,
+        typer.Argument(
+            help="A career guide: plain text, Markdown or a saved web page (.txt, .md, "
+            ".html), as the site gives it or as a browser copies it."
+        ),
+    ],
     role_id: Annotated[
         str | None,
         typer.Option("--id", help="Role id (default: slug of the guide's title)."),
@@ -278,24 +303,52 @@ def taxonomy_build(
     no_lexicon: Annotated[
         bool, typer.Option("--no-lexicon", help="Merge no lexicon: the guide alone.")
     ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Print what the guide gives and its warnings; write nothing.",
+        ),
+    ] = False,
 ) -> None:
     """
-    Build a role taxonomy from a career guide.
+    Build a role taxonomy from a career guide, and say what it holds.
+
+    The summary (skills by category, which come from gapcoach's reviewed lexicon and
+    which were derived from the guide's own text, the ladder, certifications, salary
+    table) and any warnings about missing sections go to stderr; the YAML goes to -o or
+    stdout.
 
     Example:
 
         $ gapcoach taxonomy build guides/call-center-director.txt -o director.yaml
+        $ gapcoach taxonomy build saved-page.html --dry-run
     """
     from gapcoach.output import atomic_output, check_output
-    from gapcoach.taxonomy import build_taxonomy, dump_taxonomy
+    from gapcoach.taxonomy import build_summary, build_taxonomy, dump_taxonomy
 
+    warnings: list[str] = []
     with one_error_line():
-        if output is not None:
+        if output is not None and not dry_run:
             check_output(output, inputs=[guide, *([lexicon] if lexicon else [])])
         built = build_taxonomy(
-            guide, role_id=role_id, lexicon=lexicon, use_lexicon=not no_lexicon
+            guide,
+            role_id=role_id,
+            lexicon=lexicon,
+            use_lexicon=not no_lexicon,
+            warnings=warnings,
         )
         text = dump_taxonomy(built)
+    console = stdout_console() if dry_run else stderr_console()
+    summary = build_summary(built)
+    console.print(rich_text(("Would build " if dry_run else "Built ") + summary[0]))
+    for line in summary[1:]:
+        console.print(rich_text(line))
+    for warning in warnings:
+        console.print(rich_text(f"Warning: {warning}", style="yellow"))
+    if dry_run:
+        console.print(rich_text("Dry run: nothing written."))
+        return
     if output is None:
         typer.echo(text, nl=False)
         return

@@ -197,6 +197,7 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
         if not _YEARISH_RE.search(text):
             continue  # (every date pattern below needs a year: most lines have none)
         text = DURATION_TAIL_RE.sub("", text)
+        written = text  # (as written: a notice quotes it, not its translation)
         ranges = list(RANGE_RE.finditer(text))
         if (
             FOREIGN_PAIR_RE.search(text)
@@ -278,7 +279,7 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
             and LOOSE_RANGE_RE.search(text)
         ):
             notices.append(
-                f"line {entry.number}: '{_shorten(text)}' looks like dates but was "
+                f"line {entry.number}: '{_shorten(written)}' looks like dates but was "
                 "not understood; that job is not counted (write dates as "
                 "'Mar 2019 – Jun 2021')."
             )

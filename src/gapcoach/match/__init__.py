@@ -28,7 +28,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from gapcoach.errors import NotFittedError
-from gapcoach.match.learned import LevelModel, default_level_model, learned_evidence
+from gapcoach.match.combine import combine_levels
+from gapcoach.match.learned import (
+    LevelModel,
+    both_evidence,
+    default_level_model,
+    learned_evidence,
+)
 from gapcoach.match.tfidf import fit_tfidf
 from gapcoach.models import (
     LEVEL_NAMES,
@@ -92,33 +98,6 @@ def line_level(text: str, section: str, start: int, end: int | None = None) -> i
     if status == "learning" or section not in WORK_SECTIONS:
         return 1
     return work_line_level(text)
-
-
-def combine_levels(
-    resume_level: int, rating_level: int | None, *, has_resume: bool
-) -> tuple[int, str]:
-    """
-    Merge resume evidence and a self-rating into one level, and say how.
-
-    A rating may lift a skill at most one level above what the resume shows (a resume
-    that shows nothing allows a rating of at most 1); a rating below the resume never
-    lowers it. Without a resume the rating stands alone. Both inputs are monotone: a
-    higher resume level or rating never lowers the result.
-
-    Returns:
-        The combined level and a one-line explanation that keeps any disagreement visible.
-    """
-    if rating_level is None:
-        return resume_level, f"resume {resume_level}"
-    if not has_resume:
-        return rating_level, f"self-rating {rating_level} (no resume given)"
-    combined = max(resume_level, min(rating_level, resume_level + 1))
-    note = f"resume {resume_level}, self-rating {rating_level} -> {combined}"
-    if rating_level > resume_level + 1:
-        note += " (rating capped at resume + 1: disagreement)"
-    elif rating_level < resume_level:
-        note += " (resume shows more than rated: disagreement)"
-    return combined, note
 
 
 @dataclass(frozen=True)
@@ -189,7 +168,11 @@ class SkillMatcher:
         max_evidence: Evidence lines kept per skill (strongest first).
         levels: "rules" reads levels with the aliases, TF-IDF and the rubric's claim
             words; "learned" lets the learned level model (``match.learned``) decide each
-            line's level from those signals and the line's context.
+            line's level from those signals and the line's context; "auto" (the default)
+            uses the rules for skills whose resume wording the reviewed lexicon gives and
+            the learned model for skills it does not know (``Skill.derived`` names
+            "aliases": a role built from a new guide), whose only aliases are the guide's
+            own names.
         level_model: The learned model to use; None uses the one shipped in the package.
     """
 
@@ -202,7 +185,7 @@ class SkillMatcher:
         tfidf_max_level: int = 4,
         outside_field_applied: int = 2,
         max_evidence: int = 3,
-        levels: str = "rules",
+        levels: str = "auto",
         level_model: "LevelModel | None" = None,
     ) -> None:
         self.fuzzy_threshold = fuzzy_threshold
@@ -233,9 +216,9 @@ class SkillMatcher:
             value = getattr(self, name)
             if not 0 <= value <= 1:
                 raise ValueError(f"{name} must be between 0 and 1, got {value!r}.")
-        if self.levels not in ("rules", "learned"):
+        if self.levels not in ("rules", "learned", "auto"):
             raise ValueError(
-                f"levels must be 'rules' or 'learned', got {self.levels!r}."
+                f"levels must be 'rules', 'learned' or 'auto', got {self.levels!r}."
             )
         if self.outside_field_applied < 0:
             raise ValueError(
@@ -314,7 +297,11 @@ class SkillMatcher:
         self.term_skills_ = model.term_rows
         self._correct = lru_cache(maxsize=50_000)(self._correct_word)
         self.level_model_: LevelModel | None = None
-        if self.levels == "learned":
+        # the skills whose wording nobody reviewed: the learned model reads them in "auto"
+        self.unreviewed_ = frozenset(
+            skill_id for skill_id, skill in skills.items() if "aliases" in skill.derived
+        )
+        if self.levels == "learned" or (self.levels == "auto" and self.unreviewed_):
             self.level_model_ = self.level_model or default_level_model()
             if self.level_model_ is None:
                 raise ValueError(
@@ -422,10 +409,18 @@ class SkillMatcher:
         """
         self._check_fitted()
         outside = outside_field(document)
-        if self.level_model_ is not None:
+        if self.level_model_ is None:
+            found = self.rule_evidence(document)
+        elif self.levels == "learned":
             found = learned_evidence(self, document, self.level_model_, outside)
         else:
-            found = self.rule_evidence(document)
+            rules, learned = both_evidence(self, document, self.level_model_, outside)
+            found = {
+                skill_id: learned[skill_id]
+                if skill_id in self.unreviewed_
+                else rules[skill_id]
+                for skill_id in self.skill_ids_
+            }
         lowered = self._transfer(found) if outside else {}
         return self._settle(
             found, ratings, has_resume=bool(document.lines), lowered=lowered

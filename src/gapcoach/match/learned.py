@@ -146,6 +146,18 @@ def learned_evidence(
     Each line's level for each skill as the learned model reads it, as evidence (method
     "learned"; the alias that matched on the line, if one did, as its term).
     """
+    return both_evidence(matcher, document, model, outside)[1]
+
+
+def both_evidence(
+    matcher: "SkillMatcher",
+    document: Document,
+    model: LevelModel,
+    outside: bool,
+) -> tuple[dict[str, dict[int, Evidence]], dict[str, dict[int, Evidence]]]:
+    """
+    The rules' evidence and the learned model's (``learned_evidence``), from one pass.
+    """
     found, pairs = candidate_pairs(matcher, document, model.code, outside)
     levels, support = model.line_levels(pairs)
     learned: dict[str, dict[int, Evidence]] = {s: {} for s in matcher.skill_ids_}
@@ -169,4 +181,4 @@ def learned_evidence(
                 source="resume",
                 term=rule.term if rule else None,
             )
-    return learned
+    return found, learned

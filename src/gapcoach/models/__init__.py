@@ -20,6 +20,7 @@ from gapcoach.models.document import (
     SkillMatch,
 )
 from gapcoach.models.report import (
+    DERIVED_MARK,
     LEVEL_LEGEND,
     LEVEL_NAMES,
     Assessment,
@@ -37,10 +38,12 @@ from gapcoach.models.report import (
     RoleAssessment,
     SkillResult,
     Status,
+    derived_note,
 )
 from gapcoach.models.taxonomy import (
     ActionStage,
     Certification,
+    DerivedPart,
     ExperienceRequirement,
     GuideSource,
     GuideStep,
@@ -54,7 +57,10 @@ from gapcoach.models.taxonomy import (
 )
 
 __all__ = [
+    "DERIVED_MARK",
+    "derived_note",
     "ActionStage",
+    "DerivedPart",
     "Assessment",
     "Band",
     "CategoryScore",

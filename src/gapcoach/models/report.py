@@ -9,6 +9,7 @@ from pydantic import Field
 
 from gapcoach.models.base import Model
 from gapcoach.models.document import Evidence, Seniority
+from gapcoach.models.taxonomy import DerivedPart
 
 Status = Literal["met", "partial", "missing"]
 Band = Literal["Ready", "Nearly ready", "Developing", "Early"]
@@ -22,6 +23,25 @@ LEVEL_LEGEND = (
     + " · ".join(f"{level} {name}" for level, name in enumerate(LEVEL_NAMES))
     + " (a self-rating of N stars counts as level N-1)."
 )
+
+
+DERIVED_MARK = "†"
+
+
+def derived_note(skills: "list[SkillResult]") -> str | None:
+    """
+    The line a report shows under a role whose skills the reviewed lexicon does not all
+    know: how many, and what of them was derived from the guide's own text.
+    """
+    derived = [skill for skill in skills if skill.derived]
+    if not derived:
+        return None
+    return (
+        f"{DERIVED_MARK} {len(derived)} of {len(skills)} skills of this role are not in "
+        "gapcoach's reviewed lexicon: their resume wording, weight, target level and "
+        "first plan step were derived from the guide's own text, so read their levels "
+        "and gaps with more care."
+    )
 
 
 class SkillResult(Model):
@@ -63,6 +83,13 @@ class SkillResult(Model):
     contribution: float = Field(
         description="Readiness points (of 100) the skill gives now: 45 x weight x "
         "min(level / target_level, 1) / the total weight of the role's skills."
+    )
+    derived: list[DerivedPart] = Field(
+        default=[],
+        description="The parts of this skill that the taxonomy builder derived from the "
+        "guide's own text because gapcoach's reviewed lexicon has none for it ('aliases', "
+        "'weight', 'target_level', 'actions'; Skill.derived); empty when the reviewed "
+        "lexicon gives them all.",
     )
     evidence: list[Evidence] = Field(
         description="Up to three resume lines that support a level above 0, strongest "

@@ -90,6 +90,8 @@ class SkillAction(Model):
 
 ActionStage = Literal["start", "apply", "scale"]
 
+DerivedPart = Literal["aliases", "weight", "target_level", "actions"]
+
 
 class Skill(Model):
     """
@@ -110,6 +112,10 @@ class Skill(Model):
     # field can mention it but not apply it (set in the lexicon).
     field_specific: bool = False
     actions: dict[ActionStage, SkillAction] = {}
+    # What the builder derived from the guide's own text because the reviewed lexicon
+    # (data/skills/lexicon.yaml) has nothing for it: any of "aliases", "weight",
+    # "target_level", "actions". Empty when the reviewed lexicon gives all four.
+    derived: list[DerivedPart] = []
     sources: list[SourceRef] = Field(min_length=1)
 
 

@@ -8,7 +8,7 @@ merges the hand-reviewed lexicon overlay. ``load_taxonomies`` reads the YAML fil
 ``gapcoach taxonomy build`` writes, from the bundled ``data/skills`` or a user's path.
 """
 
-from gapcoach.taxonomy.build import build_taxonomy
+from gapcoach.taxonomy.build import build_summary, build_taxonomy
 from gapcoach.taxonomy.guide import REQUIRED_SECTIONS
 from gapcoach.taxonomy.lexicon import Lexicon, load_lexicon
 from gapcoach.taxonomy.load import (
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_PREREQUISITE_DEPTH",
     "REQUIRED_SECTIONS",
     "Lexicon",
+    "build_summary",
     "build_taxonomy",
     "default_skills_dir",
     "dump_taxonomy",

@@ -11,12 +11,20 @@ from gapcoach._text import dedupe, sha256_bytes, stable_id, without_parentheses
 from gapcoach.errors import GuideParseError
 from gapcoach.models import (
     Certification,
+    DerivedPart,
     ExperienceRequirement,
     GuideSource,
     LadderLevel,
     Skill,
     SourceRef,
     Taxonomy,
+)
+from gapcoach.taxonomy.derive import (
+    SkillTerms,
+    derived_target,
+    derived_weight,
+    guide_actions,
+    own_rung,
 )
 from gapcoach.taxonomy.guide import (
     REQUIRED_SECTIONS,
@@ -40,6 +48,7 @@ from gapcoach.taxonomy.lexicon import (
     load_lexicon,
 )
 from gapcoach.taxonomy.load import LEXICON_NAME, default_skills_dir
+from gapcoach.vocab.titles import role_rank
 
 
 def _unique(candidate: str, taken: set[str]) -> str:
@@ -69,6 +78,7 @@ def build_taxonomy(
     role_id: str | None = None,
     lexicon: Path | None = None,
     use_lexicon: bool = True,
+    warnings: list[str] | None = None,
 ) -> Taxonomy:
     """
     Parse a career guide and merge the lexicon into a role taxonomy.
@@ -78,6 +88,9 @@ def build_taxonomy(
         role_id: The role's id; by default the slug of the guide's title.
         lexicon: The lexicon overlay file; None uses the shipped one.
         use_lexicon: False builds from the guide alone.
+        warnings: A list to append a sentence to for each section the guide lacks (a
+            guide without a salary table or a ladder still builds: each sentence says
+            what is missing and what that means for the assessment).
 
     Returns:
         The role's taxonomy.
@@ -92,14 +105,21 @@ def build_taxonomy(
     missing = [section for section in REQUIRED_SECTIONS if lines.find(section) is None]
     first = lines.items[0].strip() if lines.items else ""
     title_match = _TITLE_LINE_RE.match(first)
-    if not title_match:
-        missing.insert(0, "title line 'Complete <Role> Career Guide'")
-    if missing:
+    # strict about content: a guide has its title and skills; the other sections are
+    # built without, with a warning that says what their absence means
+    no_skills = all(
+        section in missing for section in ("Technical Skills", "Soft Skills")
+    )
+    if not title_match or no_skills:
+        if not title_match:
+            missing.insert(0, "title line 'Complete <Role> Career Guide'")
         raise GuideParseError(
             f"'{guide.name}' is not a career guide of the supported format: "
             f"missing {', '.join(missing)}."
         )
-    assert title_match is not None  # for mypy: missing would be non-empty
+    notes = [] if warnings is None else warnings
+    for section in missing:
+        notes.append(_MISSING[section])
     title = title_match.group(1).strip()
     role = role_id or stable_id(title, prefix="role")
     lexicon_sha256: str | None = None
@@ -110,6 +130,29 @@ def build_taxonomy(
         lexicon_sha256 = sha256_bytes(lexicon_path.read_bytes())
     lex_skills = lexicon_data.skills
     lex_role = lexicon_data.roles.get(role, {})
+
+    # where the guide names a skill: the responsibilities, the role's own rung on the
+    # ladder, the steps to the role (what a skill the lexicon does not know is weighed by)
+    salary = parse_salary_table(lines)
+    parsed_ladder = parse_ladder(lines)
+    steps = parse_steps(lines)
+    responsibilities = [
+        text for _, text in guide_bullets(lines, "Key Responsibilities")
+    ]
+    rank = role_rank(title)
+    own = (
+        own_rung(
+            parsed_ladder, _experience_requirement(title, parsed_ladder).level_name
+        )
+        if parsed_ladder
+        else None
+    )
+    own_focus = " ".join(own.focus_areas) if own else ""
+    places = [
+        " ".join(responsibilities),
+        f"{own.description} {own_focus}" if own else "",
+        " ".join(step.text for step in steps),
+    ]
 
     skills: list[Skill] = []
     taken: set[str] = set()
@@ -126,8 +169,37 @@ def build_taxonomy(
             override = lex_role.get(skill_id) or RoleOverride()
             name_alias = without_parentheses(name).lower()
             guide_aliases, guide_acronyms = split_terms(terms)
-            actions = default_actions(name, terms)
-            actions.update(entry.actions)
+            derived: list[DerivedPart] = []
+            in_lexicon = skill_id in lex_skills
+            if not (entry.aliases or entry.acronyms):
+                derived.append("aliases")
+            weight = _first(override.weight, entry.weight, 0.0)
+            target = _first(override.target_level, entry.target_level, -1)
+            marks = SkillTerms.of(name, guide_acronyms)
+            if not weight:
+                derived.append("weight")
+                weight = (
+                    derived_weight(sum(marks.named_in(text) for text in places))
+                    if not in_lexicon
+                    else 1.0
+                )
+            if target < 0:
+                derived.append("target_level")
+                target = (
+                    derived_target(rank, in_own_focus=marks.named_in(own_focus))
+                    if not in_lexicon
+                    else 3
+                )
+            if entry.actions:
+                actions = default_actions(name, terms)
+                actions.update(entry.actions)
+            else:
+                derived.append("actions")
+                actions = (
+                    guide_actions(name, terms, marks, steps)
+                    if not in_lexicon
+                    else default_actions(name, terms)
+                )
             skills.append(
                 Skill(
                     id=skill_id,
@@ -143,14 +215,13 @@ def build_taxonomy(
                         ]
                     ),
                     acronyms=dedupe([*guide_acronyms, *entry.acronyms]),
-                    weight=_first(override.weight, entry.weight, 1.0),
-                    target_level=int(
-                        _first(override.target_level, entry.target_level, 3)
-                    ),
+                    weight=weight,
+                    target_level=int(target),
                     prerequisites=list(entry.prerequisites),
                     esco_uris=list(entry.esco_uris),
                     field_specific=entry.field_specific,
                     actions=actions,
+                    derived=derived,
                     sources=[SourceRef(section=heading, lines=[line_number])],
                 )
             )
@@ -166,7 +237,6 @@ def build_taxonomy(
         for skill in skills
     ]
 
-    salary = parse_salary_table(lines)
     by_level = {row.level.casefold(): row for row in salary}
     ladder = [
         level.model_copy(
@@ -177,11 +247,30 @@ def build_taxonomy(
         )
         if level.name.casefold() in by_level
         else level
-        for level in parse_ladder(lines)
+        for level in parsed_ladder
     ]
     if not ladder:
-        raise GuideParseError(
-            f"'{guide.name}' has a Career Path section but no levels with year ranges."
+        if "Career Path" not in missing:
+            notes.append(
+                "The Career Path section names no levels with year ranges: the role "
+                "stands as its own only rung, with no years required, so readiness "
+                "weighs experience by rung and scope only and the plan has no ladder "
+                "steps."
+            )
+        ladder = [_only_rung(title, lines)]
+    if not salary:
+        notes.append(
+            "No 'Salary by Experience Level' table: reports show no salary per rung."
+        )
+    if not steps:
+        notes.append(
+            "No 'How to Become' steps: plan actions of skills the lexicon does not know "
+            "use gapcoach's generic wording."
+        )
+    if not responsibilities:
+        notes.append(
+            "No 'Key Responsibilities': weights of skills the lexicon does not know come "
+            "from the ladder and the steps only."
         )
 
     certifications: list[Certification] = []
@@ -202,9 +291,6 @@ def build_taxonomy(
                 )
             )
 
-    responsibilities = [
-        text for _, text in guide_bullets(lines, "Key Responsibilities")
-    ]
     tools_index = lines.find("Tools & Technologies")
     tools = (
         " ".join(
@@ -242,11 +328,37 @@ def build_taxonomy(
         experience=_experience_requirement(title, ladder),
         ladder=ladder,
         salary_table=salary,
-        steps=parse_steps(lines),
+        steps=steps,
         certifications=certifications,
         trends=trends,
         related=[group for group in related if len(group) > 1],
         skills=skills,
+    )
+
+
+_MISSING = {
+    "Key Facts & Statistics": "No 'Key Facts & Statistics': reports show no median "
+    "salary or outlook for this role.",
+    "Technical Skills": "No 'Technical Skills' section: the role is assessed on its soft "
+    "skills only.",
+    "Soft Skills": "No 'Soft Skills' section: the role is assessed on its technical "
+    "skills only.",
+    "Career Path": "No 'Career Path' section: the role stands as its own only rung, with "
+    "no years required, so readiness weighs experience by rung and scope only and the "
+    "plan has no ladder steps.",
+}
+
+
+def _only_rung(title: str, lines: GuideLines) -> LadderLevel:
+    """The role as its own only rung, for a guide that gives no ladder."""
+    summary = lines.items[1].strip() if len(lines.items) > 1 else title
+    return LadderLevel(
+        name=title,
+        years_min=0,
+        years_text="not given by the guide",
+        description=summary,
+        focus_areas=[],
+        sources=[SourceRef(section="title", lines=[1])],
     )
 
 
@@ -261,3 +373,36 @@ def _experience_requirement(
     return ExperienceRequirement(
         level_name=level.name, years_min=level.years_min, years_max=level.years_max
     )
+
+
+def build_summary(taxonomy: Taxonomy) -> list[str]:
+    """
+    What ``gapcoach taxonomy build`` prints about a built role: its skills by category,
+    how many the reviewed lexicon knows and how many were derived from the guide, its
+    ladder, the certifications the guide names and its salary table.
+    """
+    categories: dict[str, int] = {}
+    for skill in taxonomy.skills:
+        categories[skill.category] = categories.get(skill.category, 0) + 1
+    by_category = ", ".join(f"{count} {name}" for name, count in categories.items())
+    derived = [skill for skill in taxonomy.skills if skill.derived]
+    reviewed = len(taxonomy.skills) - len(derived)
+    rungs = " -> ".join(
+        f"{level.name} ({level.years_text})" for level in taxonomy.ladder
+    )
+    experience = taxonomy.experience
+    lines = [
+        f"{taxonomy.title} ({taxonomy.role_id}), from {taxonomy.source.file}",
+        f"  skills: {len(taxonomy.skills)} ({by_category})",
+        f"    from the reviewed lexicon: {reviewed}; derived from the guide's own text: "
+        f"{len(derived)}"
+        + (f" ({', '.join(skill.name for skill in derived)})" if derived else ""),
+        f"  ladder: {len(taxonomy.ladder)} rungs: {rungs}",
+        f"    the role's own rung: {experience.level_name}, {experience.years_min}+ "
+        "years",
+        "  certifications the guide names: "
+        + (", ".join(c.name for c in taxonomy.certifications) or "none"),
+        f"  salary table: {len(taxonomy.salary_table)} rows; steps to the role: "
+        f"{len(taxonomy.steps)}; responsibilities: {len(taxonomy.responsibilities)}",
+    ]
+    return lines

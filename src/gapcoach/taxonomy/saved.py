@@ -40,7 +40,8 @@ _TRANSLATE = str.maketrans(
 # a bullet however it is written: "- ", "* ", "• ", "– ", "· ", "▪ ", "1. ", "2) "
 _BULLET_RE = re.compile(r"^(?:[-*•–—·‣▪◦●■]|\d{1,2}[.)])\s+(?=\S)")
 _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
-_MARKDOWN_CLOSING_RE = re.compile(r"\s+#+$")
+# (?<!\s): a match starts only where a run of spaces starts, so a long run is read once
+_MARKDOWN_CLOSING_RE = re.compile(r"(?<!\s)\s+#+$")
 _BOLD_RE = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 _ITALIC_LINE_RE = re.compile(r"^\*([^*\s][^*]*)\*$|^_([^_\s][^_]*)_$")
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
