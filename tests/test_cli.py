@@ -47,14 +47,25 @@ class TestAssess:
     """`gapcoach assess` in every format and its error paths."""
 
     def test_rich_view_compares_roles_then_details(self) -> None:
-        """Without --role the terminal view opens with a comparison of the roles."""
+        """
+        Without --role the terminal view opens with the answer (the recommended role,
+        its next rung, top gaps and first steps), then the comparison, then the
+        recommended role in full and the others a line each.
+        """
         result = runner.invoke(app, ["assess", SUPERVISOR], catch_exceptions=False)
         assert result.exit_code == 0
         out = result.stdout
+        assert out.index("Your answer") < out.index("Roles compared")
         assert out.index("Roles compared") < out.index(
             "Call Center Operations Manager ─"
         )
-        assert "Best next step:" in out
+        assert "Your next rung:" in out
+        assert "Call Center Director: " in out  # the other role, one line
+        assert "Call Center Director ─" not in out
+        every = runner.invoke(
+            app, ["assess", SUPERVISOR, "--role", "all"], catch_exceptions=False
+        )
+        assert "Call Center Director ─" in every.stdout
         assert "\x1b[" not in out  # no control codes when not a terminal
         assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -667,7 +678,11 @@ class TestTerminalWidth:
             ).stdout
         )["assessments"][0]
         lines = result.stdout.splitlines()
-        first_step = report["plan"]["steps"][0]["action"]
+        first_step = next(
+            step["action"]
+            for step in report["plan"]["steps"]
+            if step["kind"].startswith("skill")
+        )
         assert len(first_step) > 52
         assert any(first_step in line for line in lines)
         evidence = next(

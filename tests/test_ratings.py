@@ -192,7 +192,7 @@ class TestSettings:
             return [a["role_id"] for a in json.loads(result.stdout)["assessments"]]
 
         assert roles() == ["call-center-director"]
-        assert roles("--role", "all") == [
+        assert sorted(roles("--role", "all")) == [
             "call-center-director",
             "call-center-operations-manager",
         ]

@@ -208,6 +208,8 @@ class Assessor:
             for t in roles
         ]
         best, reason = _best_next_role(assessments, document, ranks)
+        # the answer first: the recommended role leads, the others keep their order
+        assessments.sort(key=lambda a: a.role_id != best)
         return Assessment(
             schema_version=SCHEMA_VERSION,
             gapcoach_version=_version(),
@@ -265,6 +267,7 @@ class Assessor:
                 taxonomy.ladder,
                 level=score.experience.current_level,
                 years=score.experience.years,
+                target=taxonomy.experience.level_name,
             ),
         )
 
@@ -286,12 +289,25 @@ def _best_next_role(
     # a step up: the nearest role at equal readiness; no step up: the most senior one
     step = -1 if above else 1
     best = max(pool, key=lambda a: (a.readiness, step * ranks[a.role_id], a.role_id))
-    why = (
-        f"{best.role_title} is the readiest role above your current level "
-        f"({current.value}): {best.readiness:.0f}/100, {best.band.lower()}."
-        if above
-        else f"{best.role_title} has the highest readiness: {best.readiness:.0f}/100."
-    )
+    if above:
+        why = (
+            f"{best.role_title} is the readiest role above your current level "
+            f"({current.value}): {best.readiness:.0f}/100, {best.band.lower()}."
+        )
+    else:
+        # past every role assessed: say so, and name the rung the guide gives next
+        onward = best.ladder.next
+        why = (
+            f"You already stand at or above every role assessed (your rung: "
+            f"{current.value}); {best.role_title} is the closest at "
+            f"{best.readiness:.0f}/100."
+            + (
+                f" The guide's next rung for you is {onward}"
+                + (f" ({best.ladder.next_years})." if best.ladder.next_years else ".")
+                if onward
+                else ""
+            )
+        )
     return best.role_id, why
 
 

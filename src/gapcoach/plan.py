@@ -10,7 +10,7 @@ QA". Gains are computed by replaying the steps in order on the score, so they ad
 exactly to the projected readiness.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gapcoach.models import (
     ActionStage,
@@ -33,6 +33,8 @@ PHASES: tuple[Phase, ...] = (
     "3-12 months",
     "longer-term experience",
 )
+# the week each phase starts, from today
+PHASE_START_WEEKS = (0, 4, 13, 52)
 _STAGES: dict[int, tuple[ActionStage, int]] = {
     0: ("start", 2),
     1: ("start", 2),
@@ -122,9 +124,19 @@ def _skill_candidates(score: RoleScore) -> list[_Candidate]:
     return candidates
 
 
-def _certification_candidates(score: RoleScore) -> list[_Candidate]:
+def _certification_candidates(
+    score: RoleScore, position: LadderPosition
+) -> list[_Candidate]:
+    """
+    The guide's certifications the person lacks, once they stand one rung below the
+    role (or on it): earlier, a certificate for a rung two steps up waits.
+    """
     owned = set(score.credentials.held)
     candidates: list[_Candidate] = []
+    target_at = _target_index(score)
+    near = position.next_index is not None and position.next_index >= target_at
+    if not near and not position.past_target and position.current_index != target_at:
+        return []
     for cert in score.taxonomy.certifications:
         if cert.id in owned:
             continue
@@ -151,48 +163,219 @@ def _certification_candidates(score: RoleScore) -> list[_Candidate]:
     return candidates
 
 
+def rung_seniority(level: LadderLevel) -> Seniority:
+    """The contact-center rung a ladder level's title names."""
+    from gapcoach.vocab.titles import title_seniority
+
+    return title_seniority(level.name)
+
+
 def _experience_candidates(score: RoleScore) -> list[_Candidate]:
+    """
+    Experience steps, one rung at a time: the scope of the next rung of this role's
+    ladder above the person first, for as long as the guide's years for it take; the
+    target role's own scope only when the person stands one rung below it (two or more
+    rungs below, it comes last, after the years the guide gives); and the years leading
+    people the role asks that the person does not have yet.
+    """
     taxonomy = score.taxonomy
     required = taxonomy.experience
-    level = next(lv for lv in taxonomy.ladder if lv.name == required.level_name)
-    source = f"Career Path, line {level.sources[0].lines[0]}"
-    candidates: list[_Candidate] = []
+    ladder = taxonomy.ladder
+    target_at = next(i for i, lv in enumerate(ladder) if lv.name == required.level_name)
+    level = ladder[target_at]
     fit = score.experience
-    if fit.scope_score < 1:
+    person = fit.current_level
+    years = fit.years or 0.0
+    candidates: list[_Candidate] = []
+    position = ladder_position(ladder, level=person)
+    below_target = position.current_index is None or position.current_index < target_at
+    nxt = position.next_index
+    if below_target and nxt is not None and nxt < target_at:
+        rung = ladder[nxt]
+        share = min(rung_seniority(rung).rank / max(score.role_rank, 1), 1.0)
+        wait = max(rung.years_min - years, 0.0)
         candidates.append(
             _Candidate(
-                key="experience:scope",
-                action=f"Take on the scope of a {level.name}: {level.description.split('.')[0]}.",
+                key="experience:next-rung",
+                action=f"Move up to {_article(rung.name)} {rung.name}: "
+                f"{rung.description.split('.')[0]}."
+                + (
+                    f" The guide gives {rung.years_text} for this rung."
+                    if rung.years_text
+                    else ""
+                ),
                 kind="experience",
                 skill_ids=(),
                 from_level=0,
                 to_level=0,
-                effort="6-12 months",
-                weeks=40,
-                grounded_in=source,
+                effort=_effort(max(40, int(wait * 52))),
+                weeks=max(40, int(wait * 52)),
+                grounded_in=f"Career Path, line {rung.sources[0].lines[0]}",
+                seniority=max(score.seniority, share),
+                scope=max(fit.scope_score, share),
+            )
+        )
+    if below_target and fit.scope_score < 1:
+        # the target role's own scope: next once the person stands just below it, else
+        # only after the years the guide gives for it (the plan's last phase)
+        one_below = nxt == target_at
+        wait = max(level.years_min - years, 0.0)
+        weeks = 40 if one_below else max(53, int(wait * 52))
+        candidates.append(
+            _Candidate(
+                key="experience:scope",
+                action=f"Take on the scope of {_article(level.name)} {level.name}: "
+                f"{level.description.split('.')[0]}.",
+                kind="experience",
+                skill_ids=(),
+                from_level=0,
+                to_level=0,
+                effort="6-12 months" if one_below else _effort(weeks),
+                weeks=weeks,
+                grounded_in=f"Career Path, line {level.sources[0].lines[0]}",
+                prerequisites=() if one_below else ("experience:next-rung",),
                 scope=1.0,
             )
         )
-    if fit.years_score < 1:
-        missing = required.years_min - (fit.years or 0.0)
+    missing = round(required.years_min - fit.leadership_years, 1)
+    if fit.years_score < 1 and missing > 0:
         candidates.append(
             _Candidate(
                 key="experience:years",
-                action=f"Build {missing:.1f} more years of contact-center experience toward the "
-                f"{required.years_min}+ years the guide gives for a {level.name} "
-                f"({level.years_text}).",
+                action=f"Build {missing:.1f} more years leading people toward the "
+                f"{required.years_min}+ years the guide gives for {_article(level.name)} "
+                f"{level.name} ({level.years_text}).",
                 kind="experience",
                 skill_ids=(),
                 from_level=0,
                 to_level=0,
                 effort=f"{missing:.1f} years",
                 weeks=max(53, int(missing * 52)),
-                grounded_in=source,
+                grounded_in=f"Career Path, line {level.sources[0].lines[0]}",
                 years=1.0,
                 seniority=1.0,
             )
         )
     return candidates
+
+
+def _priority(candidate: _Candidate, toward: set[str]) -> int:
+    """
+    Which steps come first: an outsider's bridge into the field, then what moves the
+    person to the next rung (its focus areas' skills, the rung itself), then the rest by
+    gain (the guide's career moves, which add no readiness, last).
+    """
+    if candidate.key == "career:bridge":
+        return 0
+    if set(candidate.skill_ids) & toward or candidate.key == "experience:next-rung":
+        return 1
+    return 2
+
+
+def _target_index(score: RoleScore) -> int:
+    ladder = score.taxonomy.ladder
+    name = score.taxonomy.experience.level_name
+    return next((i for i, level in enumerate(ladder) if level.name == name), 0)
+
+
+def _toward_next_rung(score: RoleScore, position: LadderPosition) -> set[str]:
+    """The role's skills that the next rung's focus areas name (one rung at a time)."""
+    from gapcoach.taxonomy.derive import SkillTerms
+
+    focus = " ".join(position.next_focus_areas)
+    if not focus:
+        return set()
+    return {
+        skill.id
+        for skill in score.taxonomy.skills
+        if SkillTerms.of(skill.name, list(skill.acronyms)).named_in(focus)
+    }
+
+
+# steps that presume a team of one's own, or a manager of managers above
+_TEAM_WORDS = ("your team", "your agents", "your director", "your area", "team's")
+
+
+def _fits(candidate: _Candidate, score: RoleScore) -> bool:
+    """
+    A step fits the person: one that presumes a team of their own is not given to
+    somebody who leads nobody (agents and people outside the field).
+    """
+    leads = score.experience.current_level.rank >= Seniority.LEAD.rank
+    if candidate.kind.startswith("skill") and not leads:
+        text = candidate.action.lower()
+        return not any(word in text for word in _TEAM_WORDS)
+    return True
+
+
+def _career_moves(score: RoleScore, position: LadderPosition) -> list[_Candidate]:
+    """
+    The guide's own career moves (networking and mentors, a targeted resume, interview
+    practice) once the person is within reach of the next rung: one rung below the
+    role, or on the rung below the next one. People outside the field first get the
+    guide's bridge: a first contact-center job where what they already do counts.
+    """
+    steps = score.taxonomy.steps
+    moves: list[_Candidate] = []
+    fit = score.experience
+    if fit.current_level is Seniority.OUTSIDE and steps:
+        first = steps[0]
+        title = fit.current_title or "your current work"
+        moves.append(
+            _Candidate(
+                key="career:bridge",
+                action=f"Get a first contact-center job, as the guide's step "
+                f"{first.number} says: {first.text.split('.')[0]}. Lead with what your "
+                f"work as {title} already shows: serving people, keeping calm under "
+                "pressure, and any people you led.",
+                kind="career",
+                skill_ids=(),
+                from_level=0,
+                to_level=0,
+                effort="up to 1 month to start looking",
+                weeks=4,
+                grounded_in=f"How to Become, step {first.number}",
+            )
+        )
+        return moves
+    if position.next_index is None or position.past_target:
+        return moves
+    words = {
+        "network": ("network",),
+        "resume": ("resume",),
+        "interview": ("interview",),
+    }
+    for key, stems in words.items():
+        # the step whose first sentence is about it ("Build a professional network")
+        step = next(
+            (
+                st
+                for st in steps
+                if any(stem in st.text.split(".")[0].lower() for stem in stems)
+            ),
+            None,
+        )
+        if step is None:
+            continue
+        moves.append(
+            _Candidate(
+                key=f"career:{key}",
+                action=f"{step.text.split('.')[0]} (the guide's step {step.number}), "
+                f"aimed at the {position.next} rung.",
+                kind="career",
+                skill_ids=(),
+                from_level=0,
+                to_level=0,
+                effort="1-2 months",
+                weeks=6,
+                grounded_in=f"How to Become, step {step.number}",
+            )
+        )
+    return moves
+
+
+def _article(name: str) -> str:
+    return "an" if name[:1].lower() in "aeiou" else "a"
 
 
 def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
@@ -211,11 +394,30 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
     Returns:
         The plan and the readiness projected after each phase.
     """
-    candidates = (
-        _skill_candidates(score)
-        + _certification_candidates(score)
-        + _experience_candidates(score)
+    rung = ladder_position(
+        score.taxonomy.ladder,
+        level=score.experience.current_level,
+        target=score.taxonomy.experience.level_name,
     )
+    toward = _toward_next_rung(score, rung)
+    candidates = [
+        c
+        for c in (
+            _skill_candidates(score)
+            + _certification_candidates(score, rung)
+            + _experience_candidates(score)
+            + _career_moves(score, rung)
+        )
+        if _fits(c, score)
+    ]
+    if any(c.key == "career:bridge" for c in candidates):
+        # outside the field, everything else follows the first contact-center job
+        candidates = [
+            c
+            if c.key == "career:bridge"
+            else replace(c, prerequisites=(*c.prerequisites, "career:bridge"))
+            for c in candidates
+        ]
     keys = {c.key for c in candidates}
     base = score.readiness_with()
 
@@ -235,8 +437,17 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
             - base
         )
 
-    # Priority: bigger gains first; at equal gain (to 0.1 point) the quicker step.
-    ranked = sorted(candidates, key=lambda c: (-round(solo_gain(c), 1), c.weeks, c.key))
+    # Priority: one rung at a time (steps toward the next rung's focus areas first),
+    # then bigger gains; at equal gain (to 0.1 point) the quicker step.
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            _priority(c, toward),
+            -round(solo_gain(c), 1),
+            c.weeks,
+            c.key,
+        ),
+    )
     ordered = _respect_prerequisites(ranked, keys)
     phase_of = _schedule(ordered, keys)
     position = {c.key: index for index, c in enumerate(ordered)}
@@ -280,7 +491,12 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
         )
         gain = after - current
         current = after
-        if gain <= 0.005:
+        # (moving up to the next rung stays in the plan even when the score has it)
+        if (
+            gain <= 0.005
+            and candidate.kind != "career"
+            and candidate.key != ("experience:next-rung")
+        ):
             continue
         steps.append(
             PlanStep(
@@ -294,10 +510,19 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
                 effort=candidate.effort,
                 weeks=candidate.weeks,
                 phase=PHASES[phase_of[candidate.key]],
+                start_week=PHASE_START_WEEKS[phase_of[candidate.key]],
                 grounded_in=candidate.grounded_in,
             )
         )
-    steps = steps[:max_steps]
+    # the guide's career moves add no readiness of their own: they are kept beside the
+    # max_steps steps that do
+    kept = {id(step) for step in [s for s in steps if s.kind != "career"][:max_steps]}
+    steps = [
+        step.model_copy(update={"order": order})
+        for order, step in enumerate(
+            (s for s in steps if id(s) in kept or s.kind == "career"), start=1
+        )
+    ]
     projection: list[PhaseProjection] = []
     running = round(score.readiness, 2)
     for phase in PHASES:
@@ -311,27 +536,38 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
     return Plan(steps=steps, projection=projection)
 
 
-# Effort-weeks a person can put into a phase (about two things at once).
-_CAPACITY = (6, 20, 80, 10_000)
+# A phase is named by when its steps start. Each lasts this many weeks, and a person
+# works on about two things at once: a step starting in a phase uses its weeks there
+# (at most the phase's length) of twice the phase's length.
+_PHASE_WEEKS = (4, 9, 39, 10_000)
+_CAPACITY = tuple(2 * weeks for weeks in _PHASE_WEEKS)
 
 
 def _schedule(ordered: list[_Candidate], keys: set[str]) -> dict[str, int]:
     """
-    Phase of each step: no earlier than its own duration allows or its prerequisites,
-    and only while the phase has effort left, so "next 30 days" stays doable.
+    The phase each step starts in: the earliest its prerequisites allow (a step starts
+    in the phase after the one its prerequisite starts in, unless that one is done
+    within its phase) with time left in it, in priority order; experience that takes
+    more than a year starts in the longer term.
     """
     used = [0] * len(PHASES)
     phase_of: dict[str, int] = {}
+    weeks_of = {c.key: c.weeks for c in ordered}
     for candidate in ordered:
-        phase = PHASES.index(phase_for(candidate.weeks))
+        phase = len(PHASES) - 1 if candidate.weeks > 52 else 0
         for prerequisite in candidate.prerequisites:
             if prerequisite in keys and prerequisite in phase_of:
-                phase = max(phase, phase_of[prerequisite])
+                before = phase_of[prerequisite]
+                done = weeks_of[prerequisite] <= _PHASE_WEEKS[before] // 2
+                phase = max(phase, before if done else before + 1)
+        phase = min(phase, len(PHASES) - 1)
         while (
-            phase < len(PHASES) - 1 and used[phase] + candidate.weeks > _CAPACITY[phase]
+            phase < len(PHASES) - 1
+            and used[phase] + min(candidate.weeks, _PHASE_WEEKS[phase])
+            > _CAPACITY[phase]
         ):
             phase += 1
-        used[phase] += candidate.weeks
+        used[phase] += min(candidate.weeks, _PHASE_WEEKS[phase])
         phase_of[candidate.key] = phase
     return phase_of
 
@@ -362,30 +598,51 @@ def _respect_prerequisites(
 
 
 def ladder_position(
-    ladder: list[LadderLevel], *, level: Seniority, years: float | None
+    ladder: list[LadderLevel],
+    *,
+    level: Seniority,
+    years: float | None = None,
+    target: str | None = None,
 ) -> LadderPosition:
     """
-    The person's rung on a role's career ladder (from title seniority and years) and the next.
+    The person's one position (their rung, ``level``, read once from the resume) mapped
+    onto a role's career ladder: the first level of the ladder on that rung (the highest
+    below it when the ladder has none), and the next: the first level after it whose
+    title names a higher rung. ``target`` names the role's own level: a person on a
+    level after it is past the role.
     """
-    from gapcoach.vocab.titles import title_seniority
-
     current: int | None = None
     if level is not Seniority.OUTSIDE:
-        for index, rung in enumerate(ladder):
-            rung_level = title_seniority(rung.name)
-            fits_title = (
-                rung_level is not Seniority.OUTSIDE and rung_level.rank <= level.rank
-            )
-            fits_years = years is None or rung.years_min <= years + 1
-            if fits_title and fits_years:
-                current = index
-    following = 0 if current is None else current + 1
-    nxt = ladder[following] if following < len(ladder) else None
+        rungs = [rung_seniority(rung).rank for rung in ladder]
+        same = [i for i, rank in enumerate(rungs) if rank == level.rank]
+        below = [i for i, rank in enumerate(rungs) if rank < level.rank]
+        if same:
+            current = same[0]
+        elif below and not any(rank > level.rank for rank in rungs[: below[-1]]):
+            current = below[-1]
+    # the next rung: the first level after the person's whose title names a higher
+    # rung (the same in every role's view: a director's is the VP, whichever ladder)
+    start = 0 if current is None else current + 1
+    following: int | None = next(
+        (
+            i
+            for i in range(start, len(ladder))
+            if rung_seniority(ladder[i]).rank > level.rank
+        ),
+        None,
+    )
+    nxt = ladder[following] if following is not None else None
+    target_at = next((i for i, rung in enumerate(ladder) if rung.name == target), None)
     return LadderPosition(
+        rung=level,
         current=ladder[current].name if current is not None else None,
         current_index=current,
         next=nxt.name if nxt else None,
+        next_index=following,
         next_years=nxt.years_text if nxt else None,
         next_focus_areas=list(nxt.focus_areas) if nxt else [],
         next_salary_median_usd=nxt.salary_median_usd if nxt else None,
+        past_target=(
+            current is not None and target_at is not None and current > target_at
+        ),
     )

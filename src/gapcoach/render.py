@@ -8,6 +8,7 @@ file with inline CSS and SVG and no external requests.
 """
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -60,6 +61,78 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+@dataclass(frozen=True)
+class Answer:
+    """
+    What every view shows first: the recommended role with its readiness and band, the
+    person's next rung on its ladder, the three gaps that matter most and the first
+    three steps of its plan.
+    """
+
+    role: RoleAssessment
+    reason: str | None
+    gaps: list[str]
+    steps: list[str]
+    next_rung: str | None
+
+
+def answer(report: Assessment) -> Answer | None:
+    """The answer first: the recommended role (the report lists it first)."""
+    if not report.assessments:
+        return None
+    role = report.assessments[0]
+    ladder = role.ladder
+    next_rung = None
+    if ladder.next:
+        next_rung = (
+            f"{ladder.next} ({ladder.next_years})" if ladder.next_years else ladder.next
+        )
+    return Answer(
+        role=role,
+        reason=report.best_next_role_reason,
+        gaps=[gap.name for gap in role.gaps[:3]],
+        steps=[step.action for step in role.plan.steps[:3]],
+        next_rung=next_rung,
+    )
+
+
+def _answer_view(report: Assessment) -> RenderableType | None:
+    found = answer(report)
+    if found is None:
+        return None
+    role = found.role
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"{role.role_title}: ", style="bold")
+    head.append(f"{role.readiness:.0f}/100 ", style="bold")
+    head.append(role.band, style=_BAND_STYLE[role.band])
+    parts.append(head)
+    if found.reason:
+        parts.append(rich_text(found.reason))
+    if found.next_rung:
+        parts.append(rich_text(f"Your next rung: {found.next_rung}"))
+    if found.gaps:
+        parts.append(rich_text("Top gaps: " + "; ".join(found.gaps)))
+    for number, step in enumerate(found.steps, start=1):
+        parts.append(rich_text(f"{number}. {step}"))
+    return Panel(
+        Group(*parts),
+        title=rich_text("Your answer", style="bold"),
+        title_align="left",
+    )
+
+
+def _one_line(item: RoleAssessment) -> RenderableType:
+    text = Text()
+    text.append(f"{item.role_title}: ", style="bold")
+    text.append(f"{item.readiness:.0f}/100 ")
+    text.append(item.band, style=_BAND_STYLE[item.band])
+    if item.gaps:
+        text.append(f" · top gap: {strip_controls(item.gaps[0].name)}")
+    text.append(" (--role ID or --role all for the full view)", style="dim")
+    return text
+
+
 def _comparison(report: Assessment) -> Table:
     table = Table(title="Roles compared", title_justify="left", expand=False)
     table.add_column("role")
@@ -67,13 +140,14 @@ def _comparison(report: Assessment) -> Table:
     table.add_column("band")
     table.add_column("top gap")
     for item in report.assessments:
-        marker = " *" if item.role_id == report.best_next_role else ""
+        marker = " ★" if item.role_id == report.best_next_role else ""
         table.add_row(
             rich_text(item.role_title + marker),
             f"{item.readiness:.0f}",
             Text(item.band, style=_BAND_STYLE[item.band]),
-            rich_text(_clip(item.gaps[0].name, 30) if item.gaps else "-"),
+            rich_text(item.gaps[0].name if item.gaps else "-"),
         )
+    table.caption = "★ the recommended role"
     return table
 
 
@@ -216,9 +290,11 @@ def _hidden_text_note(chars: int) -> str:
     )
 
 
-def render_terminal(report: Assessment) -> RenderableType:
+def render_terminal(report: Assessment, *, every_role: bool = True) -> RenderableType:
     """
-    A rich renderable: the role comparison (when several roles), then each role's detail.
+    A rich renderable: the answer first (the recommended role, its readiness, next rung,
+    top gaps and first steps), the role comparison (when several roles), then the
+    recommended role's detail and the others' (one line each unless ``every_role``).
     """
     header = Text()
     header.append("gapcoach ", style="bold")
@@ -236,15 +312,13 @@ def render_terminal(report: Assessment) -> RenderableType:
         parts.append(Text(_hidden_text_note(report.input.hidden_text_chars), "yellow"))
     for notice in report.input.notices:
         parts.append(Text(strip_controls(f"Note: {notice}"), "yellow"))
+    first = _answer_view(report)
+    if first is not None and len(report.assessments) > 1:
+        parts.append(first)
     if len(report.assessments) > 1:
         parts.append(_comparison(report))
-        if report.best_next_role_reason:
-            parts.append(
-                rich_text(
-                    f"Best next step: {report.best_next_role_reason}", style="bold"
-                )
-            )
-    parts.extend(_role_view(item) for item in report.assessments)
+    for index, item in enumerate(report.assessments):
+        parts.append(_role_view(item) if index == 0 or every_role else _one_line(item))
     parts.append(Text(LEVEL_LEGEND, style="dim"))
     return Group(*parts)
 
@@ -312,6 +386,7 @@ def _environment(kind: str) -> Any:
     environment.globals["level_legend"] = LEVEL_LEGEND
     environment.globals["derived_note"] = derived_note
     environment.globals["derived_mark"] = DERIVED_MARK
+    environment.globals["answer"] = answer
     return environment
 
 

@@ -454,7 +454,7 @@ def assess(
         report = Assessor(taxonomy=taxonomy, role=role).assess(
             None if resume is None else _resume_source(resume), ratings=ratings
         )
-    _emit(report, output_format, output)
+    _emit(report, output_format, output, every_role=role is not None)
 
 
 # what an output file's extension says it holds (.txt: the terminal view as plain text)
@@ -493,15 +493,18 @@ def _report_format(chosen: str | None, output: Path | None) -> str:
     return chosen
 
 
-def _emit(report: Any, output_format: str, output: Path | None) -> None:
+def _emit(
+    report: Any, output_format: str, output: Path | None, *, every_role: bool = True
+) -> None:
     """
-    Render a report in one format to stdout or a file.
+    Render a report in one format to stdout or a file (the terminal view gives the
+    roles after the recommended one a line each unless ``every_role``).
     """
     from gapcoach import render
     from gapcoach.output import atomic_output
 
     if output_format == "rich":
-        renderable = render.render_terminal(report)
+        renderable = render.render_terminal(report, every_role=every_role)
         if output is None:
             stdout_console().print(renderable)
             return

@@ -215,7 +215,9 @@ class PlanStep(Model):
     )
     kind: str = Field(
         description="'skill:start', 'skill:apply' or 'skill:scale' for a skill, "
-        "'certification' or 'experience'."
+        "'certification', 'experience', or 'career' for the guide's own career moves "
+        "(a first contact-center job for people outside the field, networking, a "
+        "targeted resume, interview practice), which add no readiness points."
     )
     skill_ids: list[str] = Field(
         description="The skills the step works on: the one skill of a skill step, the "
@@ -237,6 +239,11 @@ class PlanStep(Model):
         description="How long the step takes, in words (e.g. '2-4 weeks', '2.5 years')."
     )
     weeks: int = Field(description="How long the step takes, in weeks.")
+    start_week: int = Field(
+        default=0,
+        description="The week the step starts, counted from today: the start of its "
+        "phase (0, 4, 13 or 52).",
+    )
     phase: Phase = Field(
         description="When to do it: the earliest phase its weeks and prerequisites "
         "allow while that phase has time to spare."
@@ -281,10 +288,15 @@ class LadderPosition(Model):
     Where the person stands on the role's career ladder and what the next rung asks.
     """
 
+    rung: Seniority = Field(
+        default=Seniority.OUTSIDE,
+        description="The person's one position on the contact-center ladder, read once "
+        "from the resume (ExperienceFit.current_level) and the same in every role's view.",
+    )
     current: str | None = Field(
-        description="The ladder level the person is on: the highest whose title rung "
-        "is at or below current_level and whose minimum years are at most "
-        "ExperienceFit.years + 1; null when none fits (always when 'outside')."
+        description="The level of this role's ladder the person stands on: the first "
+        "whose title names their rung (the highest below it when none does); null when "
+        "none fits (always when 'outside')."
     )
     current_index: int | None = Field(
         description="The 0-based index of current in the role's ladder; null when "
@@ -293,6 +305,16 @@ class LadderPosition(Model):
     next: str | None = Field(
         description="The next ladder level (the first when current is null); null when "
         "current is the top level."
+    )
+    next_index: int | None = Field(
+        default=None,
+        description="The 0-based index of next in the role's ladder; null when there is "
+        "no next level.",
+    )
+    past_target: bool = Field(
+        default=False,
+        description="True when the person stands on a level after the role's own: the "
+        "role is behind them, and next is the rung the guide names after theirs.",
     )
     next_years: str | None = Field(
         default=None,

@@ -130,7 +130,7 @@ _DIRECTOR_RE = re.compile(
 )
 
 _SENIOR_MANAGER_RE = re.compile(
-    r"\b(?:(?:senior|sr\.?)\s+(?:\w+\s+){0,2}?manager|head\s+of|general\s+manager|"
+    r"\b(?:(?:senior|sr\.?)\s+(?:\w+\s+){0,3}?manager|head\s+of|general\s+manager|"
     r"regional\s+manager|area\s+manager|associate\s+director|assistant\s+director|"
     r"deputy\s+director|avp|assistant\s+vice[\s-]+president|"
     r"gerente\s+(?:sr\.?|s[eê]nior)|s[eê]nior\s+gerente)\b",
@@ -144,7 +144,8 @@ _MANAGER_RE = re.compile(
 )
 
 _ASSISTANT_MANAGER_RE = re.compile(
-    r"\b(?:assistant|asst\.?|associate|deputy|shift|floor)\s+(?:\w+\s+)?manager\b", re.I
+    r"\b(?:assistant|asst\.?|associate|deputy|shift|floor)\s+(?:\w+\s+){0,3}?manager\b",
+    re.I,
 )
 
 _SUPERVISOR_RE = re.compile(
