@@ -146,7 +146,7 @@ class TestPlan:
                 assert (
                     step.gain > 0
                     or step.kind == "career"
-                    or step.action.startswith("Move up to")
+                    or step.action.startswith("Work toward the ")
                 )
 
     def test_phases_are_in_order_and_prerequisites_first(self, reports: dict) -> None:

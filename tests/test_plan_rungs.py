@@ -73,7 +73,7 @@ class TestOneRungAtATime:
                 toward = [
                     s
                     for s in first_phase
-                    if s.action.startswith("Move up to")
+                    if s.action.startswith("Work toward the ")
                     or any(
                         SkillTerms.of(names[k], []).named_in(focus) for k in s.skill_ids
                     )
@@ -154,3 +154,31 @@ def test_ladder_position_is_the_persons_rung_on_every_ladder() -> None:
         )
         assert position.current == "Call Center Director"
         assert position.next == "VP of Call Center Operations"
+
+
+def test_chat_and_email_only_gets_no_phone_step() -> None:
+    """hh22 works chat and email, "no phone work": no step about calls, an ACD or IVR."""
+    from gapcoach.vocab.field import PHONE_STEP_RE
+
+    (chat,) = EVAL.glob("*/hh22-wanjiru-kamau.yaml")
+    (phone,) = EVAL.glob("*/hc01-agent-insurance.yaml")
+    chat_steps = [s.action for a in _report(chat).assessments for s in a.plan.steps]
+    phone_steps = [s.action for a in _report(phone).assessments for s in a.plan.steps]
+    assert chat_steps
+    assert not [s for s in chat_steps if PHONE_STEP_RE.search(s)]
+    assert [s for s in phone_steps if PHONE_STEP_RE.search(s)]
+
+
+def test_agents_get_no_step_that_presumes_a_team() -> None:
+    """Somebody who leads nobody is not told to present "your team's" results."""
+    for path in LABELLED:
+        label = _label(path)
+        if label["ladder_level"] not in ("agent", "outside"):
+            continue
+        report = _report(path)
+        if report.assessments[0].experience.current_level.rank >= Seniority.LEAD.rank:
+            continue  # read as a lead: a reading question, not a plan one
+        for item in report.assessments:
+            for step in item.plan.steps:
+                if step.kind.startswith("skill"):
+                    assert "your team" not in step.action.lower(), (path.stem, step)

@@ -245,8 +245,10 @@ class Assessor:
         score = score_role(
             matches, taxonomy, rank=rank, document=document, credentials=credentials
         )
+        # (self-ratings alone say nothing of the channel: every step may fit)
+        by_phone = document is None or _works_by_phone(document)
         steps = (
-            build_plan(score, max_steps=self.max_steps)
+            build_plan(score, max_steps=self.max_steps, by_phone=by_phone)
             if plan
             else Plan(steps=[], projection=[])
         )
@@ -272,6 +274,25 @@ class Assessor:
         )
 
 
+def _works_by_phone(document: Document) -> bool:
+    """
+    Does the resume show phone work: a call, a phone, an ACD... stated, not negated or
+    wished for ("no phone work", "I want to learn phone support")?
+    """
+    from gapcoach.vocab.claims import mention_status
+    from gapcoach.vocab.field import NO_BEFORE_RE, PHONE_WORK_RE
+
+    for line in document.lines:
+        text = line.text[:2000]
+        for found in PHONE_WORK_RE.finditer(text):
+            before = text[max(0, found.start() - 12) : found.start()]
+            if NO_BEFORE_RE.search(before):
+                continue
+            if mention_status(text, found.start(), found.end()) == "stated":
+                return True
+    return False
+
+
 def _best_next_role(
     assessments: list[RoleAssessment],
     document: Document | None,
@@ -285,10 +306,14 @@ def _best_next_role(
         return None, None
     current = document.current_level if document else Seniority.OUTSIDE
     above = [a for a in assessments if ranks[a.role_id] > current.rank]
-    pool = above or assessments
-    # a step up: the nearest role at equal readiness; no step up: the most senior one
-    step = -1 if above else 1
-    best = max(pool, key=lambda a: (a.readiness, step * ranks[a.role_id], a.role_id))
+    if above:
+        # a step up: the readiest; at equal readiness the nearest
+        best = max(above, key=lambda a: (a.readiness, -ranks[a.role_id], a.role_id))
+    else:
+        # past every role: the most senior one, whose ladder goes on from theirs
+        best = max(
+            assessments, key=lambda a: (ranks[a.role_id], a.readiness, a.role_id)
+        )
     if above:
         why = (
             f"{best.role_title} is the readiest role above your current level "
@@ -299,7 +324,7 @@ def _best_next_role(
         onward = best.ladder.next
         why = (
             f"You already stand at or above every role assessed (your rung: "
-            f"{current.value}); {best.role_title} is the closest at "
+            f"{current.value}); {best.role_title} is the most senior of them, at "
             f"{best.readiness:.0f}/100."
             + (
                 f" The guide's next rung for you is {onward}"

@@ -24,6 +24,7 @@ from gapcoach.models import (
     SkillAction,
 )
 from gapcoach.score import RoleScore, level_credit
+from gapcoach.vocab.field import PHONE_STEP_RE
 
 __all__ = ["PHASES", "build_plan", "ladder_position", "phase_for"]
 
@@ -33,6 +34,9 @@ PHASES: tuple[Phase, ...] = (
     "3-12 months",
     "longer-term experience",
 )
+# how the step toward the person's next rung begins
+NEXT_RUNG_STEP = "Work toward the "
+
 # the week each phase starts, from today
 PHASE_START_WEEKS = (0, 4, 13, 52)
 _STAGES: dict[int, tuple[ActionStage, int]] = {
@@ -197,13 +201,10 @@ def _experience_candidates(score: RoleScore) -> list[_Candidate]:
         candidates.append(
             _Candidate(
                 key="experience:next-rung",
-                action=f"Move up to {_article(rung.name)} {rung.name}: "
-                f"{rung.description.split('.')[0]}."
-                + (
-                    f" The guide gives {rung.years_text} for this rung."
-                    if rung.years_text
-                    else ""
-                ),
+                action=f"Work toward the {rung.name} rung"
+                + (f" (the guide gives {rung.years_text})" if rung.years_text else "")
+                + f": take on its work where you are now. "
+                f"{rung.description.split('.')[0]}.",
                 kind="experience",
                 skill_ids=(),
                 from_level=0,
@@ -296,16 +297,27 @@ def _toward_next_rung(score: RoleScore, position: LadderPosition) -> set[str]:
 _TEAM_WORDS = ("your team", "your agents", "your director", "your area", "team's")
 
 
-def _fits(candidate: _Candidate, score: RoleScore) -> bool:
+def _fits(candidate: _Candidate, score: RoleScore, *, by_phone: bool) -> bool:
     """
     A step fits the person: one that presumes a team of their own is not given to
-    somebody who leads nobody (agents and people outside the field).
+    somebody who leads nobody (agents and people outside the field), nor one about
+    calls, an ACD or an IVR to somebody whose resume shows no phone work, nor a course
+    for a certificate they hold.
     """
+    if not candidate.kind.startswith("skill"):
+        return True
     leads = score.experience.current_level.rank >= Seniority.LEAD.rank
-    if candidate.kind.startswith("skill") and not leads:
-        text = candidate.action.lower()
-        return not any(word in text for word in _TEAM_WORDS)
-    return True
+    text = candidate.action.lower()
+    if not leads and any(word in text for word in _TEAM_WORDS):
+        return False
+    # a course for a certificate the person holds already ("a Green Belt course")
+    held = set(score.credentials.held)
+    for cert in score.taxonomy.certifications:
+        if cert.id in held and any(
+            term in text for term in (cert.name.lower(), *cert.aliases) if len(term) > 4
+        ):
+            return False
+    return by_phone or not PHONE_STEP_RE.search(candidate.action)
 
 
 def _career_moves(score: RoleScore, position: LadderPosition) -> list[_Candidate]:
@@ -378,7 +390,7 @@ def _article(name: str) -> str:
     return "an" if name[:1].lower() in "aeiou" else "a"
 
 
-def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
+def build_plan(score: RoleScore, *, max_steps: int = 12, by_phone: bool = True) -> Plan:
     """
     Ordered steps that close the role's gaps, with each step's readiness gain.
 
@@ -390,6 +402,8 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
     Args:
         score: The role's score from ``score_role``.
         max_steps: The most steps to keep.
+        by_phone: Whether the person's resume shows phone work; a chat-and-email-only
+            person gets no step that is about calls, an ACD or an IVR.
 
     Returns:
         The plan and the readiness projected after each phase.
@@ -408,7 +422,7 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
             + _experience_candidates(score)
             + _career_moves(score, rung)
         )
-        if _fits(c, score)
+        if _fits(c, score, by_phone=by_phone)
     ]
     if any(c.key == "career:bridge" for c in candidates):
         # outside the field, everything else follows the first contact-center job
@@ -514,13 +528,17 @@ def build_plan(score: RoleScore, *, max_steps: int = 12) -> Plan:
                 grounded_in=candidate.grounded_in,
             )
         )
+
     # the guide's career moves add no readiness of their own: they are kept beside the
-    # max_steps steps that do
-    kept = {id(step) for step in [s for s in steps if s.kind != "career"][:max_steps]}
+    # max_steps steps that do; so is the move to the next rung
+    def always(step: PlanStep) -> bool:
+        return step.kind == "career" or step.action.startswith(NEXT_RUNG_STEP)
+
+    kept = {id(step) for step in [s for s in steps if not always(s)][:max_steps]}
     steps = [
         step.model_copy(update={"order": order})
         for order, step in enumerate(
-            (s for s in steps if id(s) in kept or s.kind == "career"), start=1
+            (s for s in steps if id(s) in kept or always(s)), start=1
         )
     ]
     projection: list[PhaseProjection] = []
@@ -554,7 +572,9 @@ def _schedule(ordered: list[_Candidate], keys: set[str]) -> dict[str, int]:
     phase_of: dict[str, int] = {}
     weeks_of = {c.key: c.weeks for c in ordered}
     for candidate in ordered:
-        phase = len(PHASES) - 1 if candidate.weeks > 52 else 0
+        # (moving up to the next rung starts now, however long it takes)
+        long = candidate.weeks > 52 and candidate.key != "experience:next-rung"
+        phase = len(PHASES) - 1 if long else 0
         for prerequisite in candidate.prerequisites:
             if prerequisite in keys and prerequisite in phase_of:
                 before = phase_of[prerequisite]

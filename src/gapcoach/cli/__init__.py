@@ -570,6 +570,7 @@ def main() -> None:
 # the commands of their own modules register on ``app`` when imported
 from gapcoach.cli import (  # noqa: E402, F401
     batch as _batch,
+    plan as _plan,
     rate as _rate,
     read as _read,
 )

@@ -76,6 +76,13 @@ RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a table row with the start and the end in cells of their own: "2019-03 | 2022-07 | Team
+# Lead | Northwind", "| Q3 2021 | current | Supervisor |": read as one range
+CELL_RANGE_RE = re.compile(
+    rf"(?P<start>{DATE})[ \t]*\|[ \t]*(?P<end>{DATE}|{PRESENT})(?=[ \t]*(?:\||$))",
+    re.IGNORECASE,
+)
+
 SINCE_RE = re.compile(
     # (and the same word in German, Spanish, French, Italian: "seit 03.2021")
     rf"\b(?:since|from|seit|desde|depuis|dal)\s+(?P<start>{DATE})(?!{SEPARATOR})",

@@ -313,3 +313,19 @@ META_RE = re.compile(
 DURATION_TAIL_RE = re.compile(
     rf"(?<!\s)\s*[·(]\s*{_DURATION}(?:\s+{_DURATION})?\s*\)?", re.IGNORECASE
 )
+
+
+# a company's name ends with a full stop: "Acme Inc.", "Boréalis Abonnements inc."
+COMPANY_END_RE = re.compile(
+    r"\b(?:inc|ltd|llc|co|corp|s\.\s?a|b\.\s?v|n\.\s?v|s\.\s?p\.\s?a|s\.\s?r\.\s?l|"
+    r"gmbh|ag|plc|pty|o\.\s?o|s\.\s?a\.\s?s|ltda|ab|oy|as)\.$",
+    re.IGNORECASE,
+)
+
+
+def capitalised(name: str) -> bool:
+    """Every word of a name starts with a capital, a digit or a sign, but connectors."""
+    return all(
+        word[:1].isupper() or not word[:1].isalpha() or word in NAME_CONNECTORS
+        for word in name.split()
+    )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from gapcoach.ingest.dates import (
+    CELL_RANGE_RE,
     DATE,
     DATE_ONLY_RE,
     DATE_RE,
@@ -32,10 +33,12 @@ from gapcoach.ingest.dates import (
     translate_months,
 )
 from gapcoach.ingest.header import (
+    COMPANY_END_RE,
     DURATION_TAIL_RE,
     LOCATION_RE,
     META_RE,
     SEGMENT_SPLIT_RE,
+    capitalised,
     clean_segment,
     is_place,
     latest_title,
@@ -49,7 +52,6 @@ from gapcoach.ingest.sections import (
 )
 from gapcoach.vocab.headings import HEADINGS
 from gapcoach.vocab.titles import (
-    NAME_CONNECTORS,
     TITLE_NOUN_RE,
     VERB_START_RE,
 )
@@ -197,6 +199,8 @@ def _anchors(entries: list[_Entry], today: int, notices: list[str]) -> list[_Anc
         if not _YEARISH_RE.search(text):
             continue  # (every date pattern below needs a year: most lines have none)
         text = DURATION_TAIL_RE.sub("", text)
+        if "|" in text:
+            text = CELL_RANGE_RE.sub(r"\g<start> – \g<end>", text)
         written = text  # (as written: a notice quotes it, not its translation)
         ranges = list(RANGE_RE.finditer(text))
         if (
@@ -413,7 +417,7 @@ def _phrase_by_employer(
     words = phrase.split()
     if (
         len(words) > 5
-        or not _capitalised(phrase)
+        or not capitalised(phrase)
         or VERB_START_RE.match(phrase)
         or DATE_RE.search(phrase)
     ):
@@ -563,31 +567,17 @@ def _employer_like(entry: _Entry, *, placed: bool = False) -> str | None:
     if (
         entry.bullet
         or len(name.split()) > 8
-        or (text.endswith(".") and not (placed and _COMPANY_END_RE.search(text)))
+        or (text.endswith(".") and not (placed and COMPANY_END_RE.search(text)))
         or TITLE_NOUN_RE.search(text)
         or VERB_START_RE.match(text)
         or DATE_RE.search(text)
-        or not (name[:1].isupper() if placed else _capitalised(name))
+        or not (name[:1].isupper() if placed else capitalised(name))
     ):
         return None
     return name or None
 
 
-# a company's name ends with a full stop: "Acme Inc.", "Boréalis Abonnements inc."
-_COMPANY_END_RE = re.compile(
-    r"\b(?:inc|ltd|llc|co|corp|s\.\s?a|b\.\s?v|n\.\s?v|s\.\s?p\.\s?a|s\.\s?r\.\s?l|"
-    r"gmbh|ag|plc|pty|o\.\s?o|s\.\s?a\.\s?s|ltda|ab|oy|as)\.$",
-    re.IGNORECASE,
-)
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
-
-
-def _capitalised(name: str) -> bool:
-    """Every word of a name starts with a capital, a digit or a sign, but connectors."""
-    return all(
-        word[:1].isupper() or not word[:1].isalpha() or word in NAME_CONNECTORS
-        for word in name.split()
-    )
 
 
 def _employer_above(entries: list[_Entry], position: int) -> str | None:

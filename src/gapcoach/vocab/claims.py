@@ -167,6 +167,10 @@ def work_line_level(text: str) -> int:
 
 DEGREE_RE = re.compile(
     r"\b(?:bachelor|master|mba|b\.?\s?a\.?|b\.?\s?s\.?c?\.?|bba|m\.?\s?s\.?|ph\.?d|degree|"
-    r"associate(?:'s)? degree)\b",
+    r"associate(?:'s)? degree|associate of (?:applied )?(?:arts|science)|"
+    r"b\.?\s?comm?\b\.?|b\.?\s?eng\b\.?|"
+    # the same degrees in other languages: Québec and France, Spain and Latin America,
+    # Brazil and Portugal, Italy, Poland
+    r"baccalaur[ée]at|licenciatura|licenciad[oa]|bacharelado|laurea|licencjat|magister)\b",
     re.IGNORECASE,
 )

@@ -200,3 +200,20 @@ def field_verdict(
     if retail >= 2:
         return False, in_person_reason
     return None, "nothing in its title or lines names contact-center work"
+
+
+# work by phone: a resume with none of these words shows chat, email or in-person work only
+PHONE_WORK_RE = re.compile(
+    r"\b(?:calls?|phones?|telephon\w*|voice|inbound|outbound|ivr|acd|dial\w*|"
+    r"hotline|call[\s-]?cent(?:er|re)s?)\b",
+    re.IGNORECASE,
+)
+
+# a step that is about phone work: not one to give a chat-and-email-only person first
+PHONE_STEP_RE = re.compile(
+    r"\b(?:calls?(?![\s-]*cent(?:er|re))|acd|ivr|telephon\w*|phone)\b",
+    re.IGNORECASE,
+)
+
+# "no phone work", "non-voice", "without calls": the word just before says there is none
+NO_BEFORE_RE = re.compile(r"\b(?:no|not|never|without|non)[\s-]+$", re.IGNORECASE)

@@ -31,7 +31,7 @@ TITLE_NOUN_RE = re.compile(
     r"therapist|caregiver|caretaker|nanny|provider|handler|loader|picker|packer|"
     r"greeter|bagger|installer|mechanic|electrician|carpenter|welder|custodian|janitor|"
     r"housekeeper|dishwasher|barista|waiter|waitress|busser|courier|messenger|clerical|"
-    r"banker|chair|chairperson|interviewer|"
+    r"banker|chair|chairperson|interviewer|operative|"
     # the same words in the languages of European and Latin American contact centers:
     # Spanish, Portuguese, French, Italian, Dutch, German, Polish
     r"agente|asesora?|representante|ejecutiva?|gerente|coordinadora?|jefe|jefa|"
