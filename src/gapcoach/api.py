@@ -201,9 +201,17 @@ class Assessor:
                 f"No work history, dates or skills were found in {document.name}: is it "
                 "a resume? Its scores are those of a blank profile, so no plan is given."
             )
+        # (self-ratings alone say nothing of the channel: every step may fit)
+        by_phone = document is None or _works_by_phone(document)
         assessments = [
             self._assess_role(
-                t, matches, document, credentials, ranks[t.role_id], plan=not blank
+                t,
+                matches,
+                document,
+                credentials,
+                ranks[t.role_id],
+                plan=not blank,
+                by_phone=by_phone,
             )
             for t in roles
         ]
@@ -238,6 +246,7 @@ class Assessor:
         rank: int,
         *,
         plan: bool = True,
+        by_phone: bool = True,
     ) -> RoleAssessment:
         from gapcoach.plan import build_plan, ladder_position
         from gapcoach.score import band, score_role
@@ -245,8 +254,6 @@ class Assessor:
         score = score_role(
             matches, taxonomy, rank=rank, document=document, credentials=credentials
         )
-        # (self-ratings alone say nothing of the channel: every step may fit)
-        by_phone = document is None or _works_by_phone(document)
         steps = (
             build_plan(score, max_steps=self.max_steps, by_phone=by_phone)
             if plan
@@ -309,18 +316,16 @@ def _best_next_role(
     if above:
         # a step up: the readiest; at equal readiness the nearest
         best = max(above, key=lambda a: (a.readiness, -ranks[a.role_id], a.role_id))
-    else:
-        # past every role: the most senior one, whose ladder goes on from theirs
-        best = max(
-            assessments, key=lambda a: (ranks[a.role_id], a.readiness, a.role_id)
-        )
-    if above:
         why = (
             f"{best.role_title} is the readiest role above your current level "
             f"({current.value}): {best.readiness:.0f}/100, {best.band.lower()}."
         )
     else:
-        # past every role assessed: say so, and name the rung the guide gives next
+        # past every role: the most senior one, whose ladder goes on from theirs; say
+        # so, and name the rung the guide gives next
+        best = max(
+            assessments, key=lambda a: (ranks[a.role_id], a.readiness, a.role_id)
+        )
         onward = best.ladder.next
         why = (
             f"You already stand at or above every role assessed (your rung: "

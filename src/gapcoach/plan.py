@@ -34,9 +34,6 @@ PHASES: tuple[Phase, ...] = (
     "3-12 months",
     "longer-term experience",
 )
-# how the step toward the person's next rung begins
-NEXT_RUNG_STEP = "Work toward the "
-
 # the week each phase starts, from today
 PHASE_START_WEEKS = (0, 4, 13, 52)
 _STAGES: dict[int, tuple[ActionStage, int]] = {
@@ -174,7 +171,9 @@ def rung_seniority(level: LadderLevel) -> Seniority:
     return title_seniority(level.name)
 
 
-def _experience_candidates(score: RoleScore) -> list[_Candidate]:
+def _experience_candidates(
+    score: RoleScore, position: LadderPosition
+) -> list[_Candidate]:
     """
     Experience steps, one rung at a time: the scope of the next rung of this role's
     ladder above the person first, for as long as the guide's years for it take; the
@@ -185,13 +184,11 @@ def _experience_candidates(score: RoleScore) -> list[_Candidate]:
     taxonomy = score.taxonomy
     required = taxonomy.experience
     ladder = taxonomy.ladder
-    target_at = next(i for i, lv in enumerate(ladder) if lv.name == required.level_name)
+    target_at = _target_index(score)
     level = ladder[target_at]
     fit = score.experience
-    person = fit.current_level
     years = fit.years or 0.0
     candidates: list[_Candidate] = []
-    position = ladder_position(ladder, level=person)
     below_target = position.current_index is None or position.current_index < target_at
     nxt = position.next_index
     if below_target and nxt is not None and nxt < target_at:
@@ -271,6 +268,14 @@ def _priority(candidate: _Candidate, toward: set[str]) -> int:
     if set(candidate.skill_ids) & toward or candidate.key == "experience:next-rung":
         return 1
     return 2
+
+
+def _kept_without_gain(candidate: _Candidate) -> bool:
+    """
+    Steps that stay in the plan though they add no readiness, beside the max_steps that
+    do: the guide's career moves and the move to the next rung (the score may have it).
+    """
+    return candidate.kind == "career" or candidate.key == "experience:next-rung"
 
 
 def _target_index(score: RoleScore) -> int:
@@ -419,7 +424,7 @@ def build_plan(score: RoleScore, *, max_steps: int = 12, by_phone: bool = True) 
         for c in (
             _skill_candidates(score)
             + _certification_candidates(score, rung)
-            + _experience_candidates(score)
+            + _experience_candidates(score, rung)
             + _career_moves(score, rung)
         )
         if _fits(c, score, by_phone=by_phone)
@@ -468,6 +473,7 @@ def build_plan(score: RoleScore, *, max_steps: int = 12, by_phone: bool = True) 
     ordered = sorted(ordered, key=lambda c: (phase_of[c.key], position[c.key]))
 
     steps: list[PlanStep] = []
+    always: list[bool] = []  # per step: kept beside the max_steps that add readiness
     state_levels: dict[str, int] = {}
     credit = 0.0
     years: float | None = None
@@ -505,13 +511,9 @@ def build_plan(score: RoleScore, *, max_steps: int = 12, by_phone: bool = True) 
         )
         gain = after - current
         current = after
-        # (moving up to the next rung stays in the plan even when the score has it)
-        if (
-            gain <= 0.005
-            and candidate.kind != "career"
-            and candidate.key != ("experience:next-rung")
-        ):
+        if gain <= 0.005 and not _kept_without_gain(candidate):
             continue
+        always.append(_kept_without_gain(candidate))
         steps.append(
             PlanStep(
                 order=len(steps) + 1,
@@ -529,18 +531,14 @@ def build_plan(score: RoleScore, *, max_steps: int = 12, by_phone: bool = True) 
             )
         )
 
-    # the guide's career moves add no readiness of their own: they are kept beside the
-    # max_steps steps that do; so is the move to the next rung
-    def always(step: PlanStep) -> bool:
-        return step.kind == "career" or step.action.startswith(NEXT_RUNG_STEP)
-
-    kept = {id(step) for step in [s for s in steps if not always(s)][:max_steps]}
-    steps = [
-        step.model_copy(update={"order": order})
-        for order, step in enumerate(
-            (s for s in steps if id(s) in kept or always(s)), start=1
-        )
-    ]
+    # the max_steps steps that add readiness, and beside them those kept without any
+    kept: list[PlanStep] = []
+    scoring = 0
+    for step, without_gain in zip(steps, always, strict=True):
+        if without_gain or scoring < max_steps:
+            scoring += not without_gain
+            kept.append(step.model_copy(update={"order": len(kept) + 1}))
+    steps = kept
     projection: list[PhaseProjection] = []
     running = round(score.readiness, 2)
     for phase in PHASES:

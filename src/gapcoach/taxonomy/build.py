@@ -139,14 +139,31 @@ def build_taxonomy(
     responsibilities = [
         text for _, text in guide_bullets(lines, "Key Responsibilities")
     ]
-    rank = role_rank(title)
-    own = (
-        own_rung(
-            parsed_ladder, _experience_requirement(title, parsed_ladder).level_name
+    by_level = {row.level.casefold(): row for row in salary}
+    ladder = [
+        level.model_copy(
+            update={
+                "salary_median_usd": by_level[level.name.casefold()].median_usd,
+                "salary_average_usd": by_level[level.name.casefold()].average_usd,
+            }
         )
-        if parsed_ladder
-        else None
-    )
+        if level.name.casefold() in by_level
+        else level
+        for level in parsed_ladder
+    ]
+    if not ladder:
+        if "Career Path" not in missing:
+            notes.append(
+                "The Career Path section names no levels with year ranges: the role "
+                "stands as its own only rung, with no years required, so readiness "
+                "weighs experience by rung and scope only and the plan has no ladder "
+                "steps."
+            )
+        ladder = [_only_rung(title, lines)]
+    experience = _experience_requirement(title, ladder)
+    rank = role_rank(title)
+    # (a guide without a ladder has no rung of the role's own to name skills)
+    own = own_rung(ladder, experience.level_name) if parsed_ladder else None
     own_focus = " ".join(own.focus_areas) if own else ""
     places = [
         " ".join(responsibilities),
@@ -237,27 +254,6 @@ def build_taxonomy(
         for skill in skills
     ]
 
-    by_level = {row.level.casefold(): row for row in salary}
-    ladder = [
-        level.model_copy(
-            update={
-                "salary_median_usd": by_level[level.name.casefold()].median_usd,
-                "salary_average_usd": by_level[level.name.casefold()].average_usd,
-            }
-        )
-        if level.name.casefold() in by_level
-        else level
-        for level in parsed_ladder
-    ]
-    if not ladder:
-        if "Career Path" not in missing:
-            notes.append(
-                "The Career Path section names no levels with year ranges: the role "
-                "stands as its own only rung, with no years required, so readiness "
-                "weighs experience by rung and scope only and the plan has no ladder "
-                "steps."
-            )
-        ladder = [_only_rung(title, lines)]
     if not salary:
         notes.append(
             "No 'Salary by Experience Level' table: reports show no salary per rung."
@@ -325,7 +321,7 @@ def build_taxonomy(
         responsibilities=responsibilities,
         tools=tools,
         education=education,
-        experience=_experience_requirement(title, ladder),
+        experience=experience,
         ladder=ladder,
         salary_table=salary,
         steps=steps,
